@@ -1,12 +1,19 @@
 // Test tiers are told apart by file name (STYLE.md §11). `npm test` runs every tier;
 // `npm run test:<tier>` runs one. Type checking is `npm run typecheck`, so ts-jest only transpiles.
-const transform = { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }] };
+// A few dependencies ship ES modules only (Node 20 can require them, jest's module system cannot):
+// they are transpiled to CommonJS like our own sources.
+const esmOnly = ['cookie'];
+const transform = {
+  '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+  '^.+\\.m?js$': ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' } }],
+};
 const tier = (name, extra = {}) => ({
   displayName: name,
   testMatch: [`<rootDir>/test/**/*.${name}.test.ts`],
   testEnvironment: 'node',
   transform,
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   ...extra,
 });
 module.exports = {
