@@ -1,0 +1,111 @@
+/** The Sales / PSA tables the integration templates read and write (templates-spec.md §5, §6, §8). */
+import type { TableDefinition } from './types';
+import { OptionSets, bool, customer, dateonly, datetime, dbl, dec, guid, int, lookup, memo, money, opts, picklist, str } from './columns';
+
+const currency = [lookup('transactioncurrencyid', 'transactioncurrency'), dec('exchangerate')];
+
+export const psaTables: TableDefinition[] = [
+  {
+    logicalName: 'transactioncurrency', entitySetName: 'transactioncurrencies', primaryIdAttribute: 'transactioncurrencyid',
+    primaryNameAttribute: 'currencyname', ownership: 'OrganizationOwned', changeTracking: true,
+    attributes: [str('currencyname', 100), str('isocurrencycode', 5, { required: true }), str('currencysymbol', 10), dec('exchangerate'), int('currencyprecision')],
+    alternateKeys: [{ name: 'isocurrencycode_key', attributes: ['isocurrencycode'] }],
+  },
+  {
+    logicalName: 'systemuser', entitySetName: 'systemusers', primaryIdAttribute: 'systemuserid', primaryNameAttribute: 'fullname',
+    ownership: 'None', changeTracking: true,
+    attributes: [str('fullname', 200), str('firstname', 64), str('lastname', 64), str('internalemailaddress', 100), str('domainname', 1024),
+      guid('applicationid'), guid('azureactivedirectoryobjectid'), bool('isdisabled'),
+      picklist('accessmode', opts([[0, 'Read-Write'], [1, 'Administrative'], [2, 'Read'], [3, 'Support User'], [4, 'Non-interactive'], [5, 'Delegated Admin']]))],
+  },
+  {
+    logicalName: 'msdyn_organizationalunit', entitySetName: 'msdyn_organizationalunits', primaryIdAttribute: 'msdyn_organizationalunitid',
+    primaryNameAttribute: 'msdyn_name', changeTracking: true,
+    attributes: [str('msdyn_name', 100, { required: true }), memo('msdyn_description'), lookup('msdyn_currency', 'transactioncurrency')],
+    alternateKeys: [{ name: 'msdyn_name_key', attributes: ['msdyn_name'] }],
+  },
+  {
+    logicalName: 'account', entitySetName: 'accounts', primaryIdAttribute: 'accountid', primaryNameAttribute: 'name', changeTracking: true,
+    attributes: [str('name', 160, { required: true }), str('accountnumber', 20), str('telephone1', 50), str('emailaddress1', 100),
+      str('address1_line1', 250), str('address1_city', 80), str('address1_stateorprovince', 50), str('address1_postalcode', 20),
+      str('address1_country', 80), picklist('paymenttermscode', OptionSets.paymentTerms), money('creditlimit'), money('revenue'),
+      picklist('customertypecode', opts([[1, 'Competitor'], [3, 'Customer'], [11, 'Prospect']])), lookup('parentaccountid', 'account'),
+      memo('description'), ...currency],
+    alternateKeys: [{ name: 'accountnumber_key', attributes: ['accountnumber'] }],
+  },
+  {
+    logicalName: 'salesorder', entitySetName: 'salesorders', primaryIdAttribute: 'salesorderid', primaryNameAttribute: 'name', changeTracking: true,
+    attributes: [str('name', 300, { required: true }), str('ordernumber', 100, { autoNumber: { prefix: 'ORD', seed: 1001 } }),
+      customer('customerid'), picklist('paymenttermscode', OptionSets.paymentTerms), picklist('msdyn_ordertype', OptionSets.orderType),
+      lookup('msdyn_contractorganizationalunitid', 'msdyn_organizationalunit'), money('totalamount'), memo('description'),
+      datetime('datefulfilled'), ...currency],
+    alternateKeys: [{ name: 'ordernumber_key', attributes: ['ordernumber'] }],
+  },
+  {
+    logicalName: 'msdyn_project', entitySetName: 'msdyn_projects', primaryIdAttribute: 'msdyn_projectid', primaryNameAttribute: 'msdyn_subject',
+    changeTracking: true,
+    attributes: [str('msdyn_subject', 200, { required: true }), str('msdynce_projectnumber', 100, { autoNumber: { prefix: 'PRJ', seed: 1000 } }),
+      datetime('msdyn_scheduledstart'), datetime('msdyn_scheduledend'), datetime('msdyn_actualstart'), datetime('msdyn_actualend'),
+      lookup('msdyn_salesorderid', 'salesorder'), customer('msdyn_customer'),
+      lookup('msdyn_contractorganizationalunitid', 'msdyn_organizationalunit'), lookup('msdyn_projectmanager', 'systemuser'),
+      memo('msdyn_description'), ...currency],
+    alternateKeys: [{ name: 'msdynce_projectnumber_key', attributes: ['msdynce_projectnumber'] }],
+  },
+  {
+    logicalName: 'salesorderdetail', entitySetName: 'salesorderdetails', primaryIdAttribute: 'salesorderdetailid',
+    primaryNameAttribute: 'salesorderdetailname', changeTracking: true,
+    attributes: [str('salesorderdetailname', 500), str('productdescription', 500), lookup('salesorderid', 'salesorder'), int('sequencenumber'),
+      lookup('msdyn_project', 'msdyn_project'), picklist('msdyn_billingmethod', OptionSets.billingMethod), bool('isproductoverridden'),
+      money('priceperunit'), dec('quantity'), money('extendedamount'), ...currency],
+  },
+  {
+    logicalName: 'msdyn_contractlinescheduleofvalue', entitySetName: 'msdyn_contractlinescheduleofvalues',
+    primaryIdAttribute: 'msdyn_contractlinescheduleofvalueid', primaryNameAttribute: 'msdyn_name', changeTracking: true,
+    attributes: [str('msdyn_name', 100), str('msdyn_contractline', 100), lookup('msdyn_contractlineid', 'salesorderdetail'),
+      dateonly('msdyn_invoicedate'), money('msdyn_amount'), ...currency],
+  },
+  {
+    logicalName: 'msdyn_transactioncategory', entitySetName: 'msdyn_transactioncategories', primaryIdAttribute: 'msdyn_transactioncategoryid',
+    primaryNameAttribute: 'msdyn_name', changeTracking: true,
+    attributes: [str('msdyn_name', 100, { required: true }), picklist('msdyn_billingtype', OptionSets.billingType), memo('msdyn_description')],
+  },
+  {
+    logicalName: 'msdyn_projecttask', entitySetName: 'msdyn_projecttasks', primaryIdAttribute: 'msdyn_projecttaskid',
+    primaryNameAttribute: 'msdyn_subject', changeTracking: true,
+    attributes: [str('msdyn_subject', 450, { required: true }), lookup('msdyn_project', 'msdyn_project'), lookup('msdyn_parenttask', 'msdyn_projecttask'),
+      str('msdyn_wbsid', 100), bool('msdyn_islinetask'), lookup('msdyn_transactioncategory', 'msdyn_transactioncategory'),
+      datetime('msdyn_scheduledstart'), datetime('msdyn_scheduledend'), dbl('msdyn_effort'), money('msdyn_plannedcost'),
+      money('msdyn_plannedsales'), ...currency],
+  },
+  {
+    logicalName: 'msdyn_estimateline', entitySetName: 'msdyn_estimatelines', primaryIdAttribute: 'msdyn_estimatelineid',
+    primaryNameAttribute: 'msdyn_description', changeTracking: true,
+    attributes: [str('msdyn_description', 100), lookup('msdyn_project', 'msdyn_project'), lookup('msdyn_task', 'msdyn_projecttask'),
+      datetime('msdyn_accountingdate'), picklist('msdyn_billingtype', OptionSets.billingType),
+      picklist('msdyn_transactiontypecode', OptionSets.transactionType), picklist('msdyn_transactionclassification', OptionSets.transactionClassification),
+      lookup('msdyn_transactioncategory', 'msdyn_transactioncategory'), dec('msdyn_quantity'), money('msdyn_price'), money('msdyn_amount'),
+      ...currency],
+  },
+  {
+    logicalName: 'msdyn_transactionconnection', entitySetName: 'msdyn_transactionconnections', primaryIdAttribute: 'msdyn_transactionconnectionid',
+    primaryNameAttribute: 'msdyn_name', changeTracking: true,
+    attributes: [str('msdyn_name', 100), str('msdyn_transaction1', 100), str('msdyn_transaction1type', 100),
+      picklist('msdyn_transaction1role', OptionSets.transactionType), str('msdyn_transaction2', 100), str('msdyn_transaction2type', 100),
+      picklist('msdyn_transaction2role', OptionSets.transactionType), picklist('msdyn_transactiontypecode', OptionSets.transactionType)],
+  },
+  {
+    logicalName: 'msdyn_actual', entitySetName: 'msdyn_actuals', primaryIdAttribute: 'msdyn_actualid', primaryNameAttribute: 'msdyn_description',
+    changeTracking: true,
+    attributes: [str('msdyn_description', 100), dateonly('msdyn_accountingdate'), dateonly('msdyn_documentdate'), dateonly('msdyn_exchangeratedate'),
+      money('msdyn_amount'), money('msdyn_amount_base'), money('msdyn_price'), money('msdyn_price_base'), dec('msdyn_quantity'),
+      picklist('msdyn_billingtype', OptionSets.billingType), picklist('msdyn_transactiontypecode', OptionSets.transactionType),
+      picklist('msdyn_transactionclassification', OptionSets.transactionClassification),
+      picklist('msdyn_adjustmentstatus', OptionSets.adjustmentStatus), picklist('msdyn_billingstatus', OptionSets.billingStatus),
+      lookup('msdyn_salescontract', 'salesorder'), lookup('msdyn_salescontractline', 'salesorderdetail'),
+      lookup('msdyn_contractorganizationalunitid', 'msdyn_organizationalunit'),
+      lookup('msdyn_resourceorganizationalunitid', 'msdyn_organizationalunit'), lookup('msdyn_project', 'msdyn_project'),
+      lookup('msdyn_task', 'msdyn_projecttask'), lookup('msdyn_transactioncategory', 'msdyn_transactioncategory'),
+      str('msdyn_externaldescription', 100), str('msdyn_externalreferenceid', 100), datetime('msdyn_startdatetime'), datetime('msdyn_enddatetime'),
+      ...currency],
+  },
+];
