@@ -1,0 +1,152 @@
+/**
+ * The shape of a template as data (STYLE.md §3). A template is a list of tasks; a task maps one
+ * source entity to one destination entity with a typed mapping table, a shipped filter, a routing
+ * rule for the F&O legal entity and the parent records it needs.
+ */
+
+export type TemplateId =
+  | 'accounts-to-customers'
+  | 'projects-and-contracts'
+  | 'project-tasks'
+  | 'expense-categories-to-psa'
+  | 'expense-categories-to-fo'
+  | 'hour-estimates'
+  | 'expense-estimates'
+  | 'actuals'
+  | 'actuals-update-to-psa';
+
+export type TaskId =
+  | 'accounts'
+  | 'contracts'
+  | 'projects'
+  | 'contract-lines'
+  | 'milestones'
+  | 'tasks'
+  | 'categories-to-psa'
+  | 'categories-to-fo'
+  | 'hour-estimates'
+  | 'estimate-relationships'
+  | 'expense-estimates'
+  | 'actuals'
+  | 'actual-relationships'
+  | 'actuals-update'
+  | 'relationships-update';
+
+export type Direction = 'psa-to-fo' | 'fo-to-psa';
+
+/** Names of the value maps (bridge/templates/value-maps.ts); each can be overridden in configuration. */
+export type ValueMapId = 'paymentTerms' | 'contractLineType' | 'billingType' | 'transactionType' | 'estimateTransactionType' | 'billingTypeToPsa' | 'transactionTypeToPsa';
+
+/** What a value map does with a value it does not contain. */
+export type Unmapped = 'error' | 'default' | 'null' | 'skip';
+
+/** The named transforms a mapping row may use; the code of each lives in bridge/templates/transforms/. */
+export type Transform =
+  | { readonly kind: 'copy' }
+  | { readonly kind: 'constant'; readonly value: string | number | boolean }
+  | { readonly kind: 'valueMap'; readonly map: ValueMapId; readonly unmapped: Unmapped; readonly default?: string | number | null }
+  /** A value from the configuration (forecast model, customer group). */
+  | { readonly kind: 'setting'; readonly setting: 'forecastModel' | 'customerGroup' }
+  /** Intercompany PROJECTDATAAREAID: org unit name → legal entity, only when intercompany is enabled. */
+  | { readonly kind: 'intercompanyLegalEntity' }
+  /** Actual transaction type: classification Tax → Tax, else the transaction type value map. */
+  | { readonly kind: 'actualTransactionType'; readonly classificationField: string }
+  /** F&O→PSA: an F&O key value turned into a Dataverse lookup binding `<nav>@odata.bind`. */
+  | { readonly kind: 'bind'; readonly entitySet: string; readonly by: 'id' | 'keyMapProject' | 'currencyCode' }
+  /** F&O→PSA category id: INTEGRATIONID when present, else a name-based UUID of CATEGORYID (no duplicates). */
+  | { readonly kind: 'categoryId'; readonly nameField: string };
+
+/** One row of a mapping table. `source` null means a constant/function with no source field ("None" in the spec). */
+export interface FieldMapping {
+  /** Source path: `field`, `_lookup_value`, or `lookup.field` (resolved through `TaskSource.lookups`). */
+  readonly source: string | null;
+  /** Destination field: the F&O wire name (attribute list of the spec) or the Dataverse logical name. */
+  readonly destination: string;
+  readonly transform: Transform;
+  /** An empty value is a record error naming the field (keys are always required). */
+  readonly required?: boolean;
+}
+
+/** A Dataverse lookup the mapper reads a field through (`msdyn_project.msdynce_projectnumber`). */
+export interface LookupDef {
+  /** The `_x_value` attribute on the source record. */
+  readonly attribute: string;
+  readonly entitySet: string;
+  readonly idField: string;
+  readonly fields: readonly string[];
+}
+
+export type FilterRule =
+  | { readonly field: string; readonly op: 'eq' | 'ne'; readonly value: string | number | boolean | null; readonly reason: string; readonly shipped: boolean }
+  | { readonly field: string; readonly op: 'notNull'; readonly reason: string; readonly shipped: boolean };
+
+/** How the F&O company (dataAreaId) of a PSA→F&O record is chosen. */
+export type Routing =
+  /** By an organizational unit lookup (name → legal entity via the connection set); unmapped → skipped with a reason. */
+  | { readonly kind: 'orgUnit'; readonly lookup: string }
+  /** The legal entity of a parent record already written (from the key map). */
+  | { readonly kind: 'parent'; readonly parent: string }
+  /** Written to every legal entity of the connection set. */
+  | { readonly kind: 'allLegalEntities' }
+  /** F&O→PSA: Dataverse has no company. */
+  | { readonly kind: 'none' };
+
+/** A record this record references and that must reach the destination first. */
+export interface ParentRef {
+  /** Name used by `Routing.parent` and in messages ("project", "contract line"). */
+  readonly name: string;
+  /** Source attribute holding the parent's source id. */
+  readonly attribute: string;
+  /** The task that writes the parent. */
+  readonly task: TaskId;
+}
+
+export interface TaskSource {
+  readonly system: 'dataverse' | 'finops';
+  /** Dataverse entity set or F&O default entity set. */
+  readonly entitySet: string;
+  /** Dataverse table logical name (status rows) or F&O public entity name. */
+  readonly entityName: string;
+  readonly idField: string;
+  readonly select: readonly string[];
+  readonly lookups?: Readonly<Record<string, LookupDef>>;
+  /** F&O reads only: a server-side `$filter`. */
+  readonly serverFilter?: string;
+}
+
+export interface TaskDestination {
+  readonly system: 'dataverse' | 'finops';
+  /** Default F&O entity set (configurable) or the Dataverse entity set. */
+  readonly entitySet: string;
+  /** Dataverse destination: logical name for `@odata.type` in UpsertMultiple. */
+  readonly entityName: string;
+  /** Destination key fields (F&O: without dataAreaId, which is added when `routing` is not `none`). */
+  readonly keyFields: readonly string[];
+}
+
+/** Where a record's sync status is written (DESIGN §6). */
+export type StatusPolicy = 'own' | { readonly countOnto: string } | 'none';
+
+export interface TaskDef {
+  readonly id: TaskId;
+  /** Microsoft's task name. */
+  readonly name: string;
+  readonly source: TaskSource;
+  readonly destination: TaskDestination;
+  readonly mapping: readonly FieldMapping[];
+  readonly filter: readonly FilterRule[];
+  readonly routing: Routing;
+  readonly parents: readonly ParentRef[];
+  readonly status: StatusPolicy;
+}
+
+export interface TemplateDef {
+  readonly id: TemplateId;
+  /** Microsoft's released template name. */
+  readonly name: string;
+  readonly direction: Direction;
+  /** Templates that must run first (DESIGN §5 "runs after"). */
+  readonly dependsOn: readonly TemplateId[];
+  /** Tasks in their run order inside the template. */
+  readonly tasks: readonly TaskDef[];
+}
