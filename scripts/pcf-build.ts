@@ -26,6 +26,7 @@ export interface PcfBuildResult {
 export function pcfErrorLines(log: string): string[] {
   return log
     .split(/\r?\n/)
+    // eslint-disable-next-line no-control-regex -- strip ANSI colour codes from the tool log
     .map((l) => l.replace(/\u001b\[[0-9;]*m/g, '').trim())
     .filter((l) => /\[Error\]|error TS\d+|Failed:|\bERROR\b/.test(l));
 }
