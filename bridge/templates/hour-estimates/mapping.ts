@@ -16,7 +16,7 @@ export const hourEstimatesTask: TaskDef = {
     select: ['msdyn_projecttaskid', 'msdyn_subject', 'msdyn_scheduledstart', 'msdyn_effort', 'exchangerate', 'msdyn_plannedcost', 'msdyn_plannedsales', 'msdyn_islinetask', '_msdyn_project_value', '_msdyn_transactioncategory_value', '_transactioncurrencyid_value'],
     lookups: { msdyn_project: lookup.project(), transactioncurrencyid: lookup.currency() },
   },
-  destination: { system: 'finops', entitySet: FO_ENTITY_SETS.hourEstimates, entityName: 'ProjCDSEstimateHours', keyFields: ['TaskId', 'ForecastModel'] },
+  destination: { system: 'finops', entitySet: FO_ENTITY_SETS.hourEstimates, entityName: 'ProjCDSEstimateHours', keyFields: ['TaskId'] },
   mapping: [
     copy('msdyn_project.msdynce_projectnumber', 'ProjectId', true),
     copy('msdyn_projecttaskid', 'TaskId', true),
