@@ -1,0 +1,85 @@
+/**
+ * Wires the platform layer onto a Dataverse emulator through its extension points: platform
+ * tables, ImportSolution / ImportSolutionAsync / PublishAllXml / PublishXml, the runtime of every
+ * imported Custom API, webhook steps on the message pipeline, webhook endpoint validation and
+ * `GET /WebResources/*`. Returns a handle for tests and shutdown.
+ */
+import pino, { type Logger } from 'pino';
+import { Organization } from '../constants';
+import type { DataverseExtensions, MessageContext } from '../extensibility';
+import { EntityMessage, PlatformAction, ServiceEndpointContract } from './constants';
+import { customApiHandler } from './customapi/execute';
+import { ImportService } from './importer/importSolution';
+import { rowWriter } from './rows';
+import { webResourceRoute, WEB_RESOURCES_PATH } from './routes/webResources';
+import { platformExtraTables } from './tables';
+import { validateWebhookEndpoint } from './webhooks/auth';
+import { WebhookDispatcher } from './webhooks/dispatcher';
+import { ensureEntityMessages } from './webhooks/messages';
+
+export interface PlatformOptions {
+  logger?: Logger;
+  /** Webhook timeout; 60 s as the real service unless a test shortens it. */
+  webhookTimeoutMs?: number;
+  now?: () => Date;
+}
+
+export interface PlatformHandle {
+  /** Resolves when every asynchronous webhook delivery started so far has finished. */
+  idle(): Promise<void>;
+  /** Re-creates SDK messages/filters and re-activates imported Custom APIs (after a reset or seed). */
+  refresh(): void;
+  imports: ImportService;
+  dispatcher: WebhookDispatcher;
+}
+
+export function installPlatform(ext: DataverseExtensions, options: PlatformOptions = {}): PlatformHandle {
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const now = options.now ?? (() => new Date());
+  for (const def of platformExtraTables) {
+    if (!ext.schema.byLogicalName(def.logicalName)) ext.registerTable(def);
+  }
+  const primaryIdOf = (table: string) => ext.schema.byLogicalName(table)?.primaryId ?? `${table}id`;
+  const rows = rowWriter(ext.store, primaryIdOf, now);
+  const activated = new Set<string>();
+  const activateCustomApi = (uniqueName: string) => {
+    if (activated.has(uniqueName)) return;
+    activated.add(uniqueName);
+    ext.registerAction(uniqueName, customApiHandler(uniqueName));
+  };
+  const refresh = () => {
+    ensureEntityMessages(rows, ext.schema.tables().map((t) => t.logicalName));
+    for (const api of ext.store.find('customapi')) activateCustomApi(String(api.data.uniquename));
+  };
+  refresh();
+
+  const imports = new ImportService({
+    rows, logger, now, activateCustomApi,
+    registerTable: (def) => ext.registerTable(def),
+    hasTable: (name) => ext.schema.byLogicalName(name) !== undefined,
+    transaction: (fn) => ext.store.transaction(fn),
+  });
+  ext.registerAction(PlatformAction.ImportSolution, imports.importSolution);
+  ext.registerAction(PlatformAction.ImportSolutionAsync, imports.importSolutionAsync);
+  ext.registerAction(PlatformAction.PublishAllXml, imports.publish);
+  ext.registerAction(PlatformAction.PublishXml, imports.publish);
+
+  const dispatcher = new WebhookDispatcher({
+    store: ext.store, schema: ext.schema, rows, logger, now, timeoutMs: options.webhookTimeoutMs,
+    organization: () => ({
+      organizationId: Organization.id, organizationName: Organization.name, businessUnitId: Organization.businessUnitId,
+      domain: ext.url ? new URL(ext.url).host : Organization.name,
+    }),
+  });
+  ext.onMessage('pre', (ctx: MessageContext) => {
+    if (ctx.entityLogicalName === 'serviceendpoint' && (ctx.message === EntityMessage.Create || ctx.message === EntityMessage.Update)
+      && Number(ctx.postImage?.contract) === ServiceEndpointContract.Webhook) {
+      validateWebhookEndpoint(ctx.postImage ?? {});
+    }
+    return dispatcher.onPre(ctx);
+  });
+  ext.onMessage('post', (ctx) => dispatcher.onPost(ctx));
+  ext.registerRoute('GET', WEB_RESOURCES_PATH, webResourceRoute(() => ext.store), { auth: false });
+
+  return { idle: () => dispatcher.idle(), refresh, imports, dispatcher };
+}

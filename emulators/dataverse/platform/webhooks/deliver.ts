@@ -1,0 +1,60 @@
+/**
+ * Delivers one webhook POST as Dataverse does: 60 s timeout, any non-2xx is a failure, and a
+ * 502/503/504 gets exactly one retry. The response body is kept only to report the failure.
+ */
+import { WEBHOOK_RETRY_STATUSES, WEBHOOK_TIMEOUT_MS } from '../constants';
+import type { WebhookAuth } from './auth';
+
+export interface DeliveryRequest {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+  auth: WebhookAuth;
+  timeoutMs?: number;
+}
+
+export interface DeliveryOutcome {
+  ok: boolean;
+  attempts: number;
+  status?: number;
+  /** What the endpoint answered (trimmed), or the transport error. */
+  detail: string;
+}
+
+export function targetUrl(url: string, auth: WebhookAuth): string {
+  const u = new URL(url);
+  for (const [k, v] of auth.query) u.searchParams.set(k, v);
+  return u.toString();
+}
+
+async function attempt(req: DeliveryRequest): Promise<{ status?: number; detail: string }> {
+  const timeoutMs = req.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
+  try {
+    const res = await fetch(targetUrl(req.url, req.auth), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...req.headers, ...req.auth.headers },
+      body: req.body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = (await res.text()).slice(0, 2000).trim();
+    return { status: res.status, detail: text || `${res.status} ${res.statusText}` };
+  } catch (err) {
+    const e = err as Error;
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+      return { detail: `The webhook call timed out after ${Math.round(timeoutMs / 1000)} seconds.` };
+    }
+    const cause = (e as Error & { cause?: Error }).cause;
+    return { detail: `The webhook endpoint could not be reached: ${cause?.message ?? e.message}` };
+  }
+}
+
+export async function deliverWebhook(req: DeliveryRequest): Promise<DeliveryOutcome> {
+  let result = await attempt(req);
+  let attempts = 1;
+  if (result.status !== undefined && WEBHOOK_RETRY_STATUSES.includes(result.status)) {
+    result = await attempt(req);
+    attempts = 2;
+  }
+  const ok = result.status !== undefined && result.status >= 200 && result.status < 300;
+  return { ok, attempts, status: result.status, detail: result.detail };
+}
