@@ -50,6 +50,22 @@ export const DEFAULT_FIELD_LOCK_RULES: FieldLockRuleSet = {
       { column: 'msdynce_projectnumber', when: 'synced', reason: PROJECT_REASON },
       { column: 'msdyn_contractorganizationalunitid', when: 'synced', reason: PROJECT_REASON },
       { column: 'msdyn_salesorderid', when: 'synced', reason: PROJECT_REASON },
+      { column: 'msdyn_customer', when: 'synced', reason: 'The customer account is fixed on the project in Finance and Operations once it exists there.' },
+    ],
+    salesorderdetail: [
+      { column: 'msdyn_billingmethod', when: 'synced', reason: 'The billing method decides the type of the billing rule in Finance and Operations (time and material or fixed price); it cannot change once the billing rule exists.' },
+      { column: 'salesorderid', when: 'synced', reason: 'The billing rule belongs to this contract in Finance and Operations.' },
+      { column: 'msdyn_project', when: 'synced', reason: 'The billing rule belongs to this project in Finance and Operations.' },
+    ],
+    msdyn_contractlinescheduleofvalue: [
+      { column: 'msdyn_contractlineid', when: 'synced', reason: 'The milestone belongs to this billing rule in Finance and Operations.' },
+      { column: 'transactioncurrencyid', when: 'synced', reason: 'Finance and Operations does not allow the currency of a milestone to change.' },
+    ],
+    msdyn_projecttask: [
+      { column: 'msdyn_project', when: 'synced', reason: 'The activity belongs to this project in Finance and Operations.' },
+    ],
+    msdyn_transactioncategory: [
+      { column: 'msdyn_name', when: 'mastered', reason: 'Expense categories are mastered in Finance and Operations: change the category there and it syncs to PSA.' },
     ],
   },
 };
