@@ -1,0 +1,85 @@
+import type { Db } from './database';
+
+export interface KeyMapEntry {
+  readonly task: string;
+  readonly sourceId: string;
+  readonly legalEntity: string | null;
+  readonly destKey: Readonly<Record<string, unknown>>;
+  readonly state: 'pending' | 'written';
+  readonly hash: string | null;
+}
+
+interface Row {
+  task: string;
+  source_id: string;
+  legal_entity: string;
+  dest_key: string;
+  state: 'pending' | 'written';
+  hash: string | null;
+}
+
+const toEntry = (r: Row): KeyMapEntry => ({
+  task: r.task,
+  sourceId: r.source_id,
+  legalEntity: r.legal_entity === '' ? null : r.legal_entity,
+  destKey: JSON.parse(r.dest_key) as Record<string, unknown>,
+  state: r.state,
+  hash: r.hash,
+});
+
+/** Source record (task + id + company) → destination key, with the hash of the last payload written. */
+export class KeyMap {
+  private readonly getStmt;
+  private readonly forSourceStmt;
+  private readonly upsertStmt;
+  private readonly byDestStmt;
+
+  constructor(private readonly db: Db) {
+    this.getStmt = db.prepare('SELECT * FROM key_map WHERE task = ? AND source_id = ? AND legal_entity = ?');
+    this.forSourceStmt = db.prepare('SELECT * FROM key_map WHERE task = ? AND source_id = ?');
+    this.byDestStmt = db.prepare("SELECT * FROM key_map WHERE task = ? AND dest_key = ? AND state = 'written' LIMIT 1");
+    this.upsertStmt = db.prepare(`
+      INSERT INTO key_map (task, source_id, legal_entity, dest_key, state, hash, updated_at) VALUES (@task, @source_id, @legal_entity, @dest_key, @state, @hash, @at)
+      ON CONFLICT (task, source_id, legal_entity) DO UPDATE SET dest_key = excluded.dest_key, state = excluded.state,
+        hash = CASE WHEN excluded.state = 'written' THEN excluded.hash ELSE key_map.hash END, updated_at = excluded.updated_at`);
+  }
+
+  get(task: string, sourceId: string, legalEntity: string | null): KeyMapEntry | undefined {
+    const r = this.getStmt.get(task, sourceId, legalEntity ?? '') as Row | undefined;
+    return r ? toEntry(r) : undefined;
+  }
+
+  /** Every company a source record was written to. */
+  forSource(task: string, sourceId: string): KeyMapEntry[] {
+    return (this.forSourceStmt.all(task, sourceId) as Row[]).map(toEntry);
+  }
+
+  /** The written entry with this destination key (reverse lookup, e.g. project number → project id). */
+  byDestKey(task: string, destKey: Readonly<Record<string, unknown>>): KeyMapEntry | undefined {
+    const r = this.byDestStmt.get(task, JSON.stringify(destKey)) as Row | undefined;
+    return r ? toEntry(r) : undefined;
+  }
+
+  /** Records the intended key before a write (state pending) so that an interrupted write is reconciled on resume. */
+  markPending(entries: readonly { task: string; sourceId: string; legalEntity: string | null; destKey: Readonly<Record<string, unknown>> }[]): void {
+    const at = new Date().toISOString();
+    this.db.transaction(() => {
+      for (const e of entries) {
+        this.upsertStmt.run({ task: e.task, source_id: e.sourceId, legal_entity: e.legalEntity ?? '', dest_key: JSON.stringify(e.destKey), state: 'pending', hash: null, at });
+      }
+    })();
+  }
+
+  markWritten(entries: readonly { task: string; sourceId: string; legalEntity: string | null; destKey: Readonly<Record<string, unknown>>; hash: string }[]): void {
+    const at = new Date().toISOString();
+    this.db.transaction(() => {
+      for (const e of entries) {
+        this.upsertStmt.run({ task: e.task, source_id: e.sourceId, legal_entity: e.legalEntity ?? '', dest_key: JSON.stringify(e.destKey), state: 'written', hash: e.hash, at });
+      }
+    })();
+  }
+
+  countWritten(task: string): number {
+    return (this.db.prepare("SELECT COUNT(*) AS n FROM key_map WHERE task = ? AND state = 'written'").get(task) as { n: number }).n;
+  }
+}
