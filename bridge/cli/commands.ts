@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { version } from './version';
+import { solutionCommand } from './solution-check';
 
 /** A CLI command registers itself on the program; the list below is explicit (STYLE.md §3). */
 export type RegisterCommand = (program: Command) => void;
 
 export const commands: RegisterCommand[] = [
   version,
+  solutionCommand,
 ];
