@@ -1,0 +1,134 @@
+import Database from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Row } from '../model/types';
+import { columnFor, filterToSql } from './filter-sql';
+import { DuplicateKeyError, type FinOpsStore, type StoreQuery, type StoredRow } from './store';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS rows (
+  seq INTEGER PRIMARY KEY,
+  entity TEXT NOT NULL,
+  rkey TEXT NOT NULL,
+  company TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  UNIQUE (entity, rkey)
+);
+CREATE INDEX IF NOT EXISTS rows_entity_company ON rows (entity, company, seq);
+CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
+`;
+
+export const FINOPS_DB_FILE = 'finops.sqlite';
+
+/** The F&O emulator's store: one SQLite table of JSON rows keyed by (entity set, key); `:memory:` without dataDir. */
+export class SqliteFinOpsStore implements FinOpsStore {
+  private readonly db: Db;
+  private readonly statements = new Map<string, Statement>();
+  private version: number;
+
+  constructor(opts: { dataDir?: string } = {}) {
+    let file = ':memory:';
+    if (opts.dataDir) {
+      mkdirSync(opts.dataDir, { recursive: true });
+      file = join(opts.dataDir, FINOPS_DB_FILE);
+    }
+    this.db = new Database(file);
+    if (opts.dataDir) {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+    }
+    this.db.exec(SCHEMA);
+    const max = this.db.prepare('SELECT MAX(version) AS v FROM rows').get() as { v: number | null };
+    this.version = max.v ?? 0;
+  }
+
+  private stmt(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  private toRow(r: { version: number; data: string }): StoredRow {
+    return { version: r.version, data: JSON.parse(r.data) as Row };
+  }
+
+  get(set: string, key: string): StoredRow | undefined {
+    const r = this.stmt('SELECT version, data FROM rows WHERE entity = ? AND rkey = ?').get(set, key) as { version: number; data: string } | undefined;
+    return r ? this.toRow(r) : undefined;
+  }
+
+  insert(set: string, key: string, company: string, data: Row): StoredRow {
+    const version = ++this.version;
+    try {
+      this.stmt('INSERT INTO rows (entity, rkey, company, version, data) VALUES (?, ?, ?, ?, ?)').run(set, key, company, version, JSON.stringify(data));
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateKeyError(`${set} ${key} exists`);
+      throw err;
+    }
+    return { version, data };
+  }
+
+  update(set: string, key: string, data: Row): StoredRow {
+    const version = ++this.version;
+    this.stmt('UPDATE rows SET version = ?, data = ? WHERE entity = ? AND rkey = ?').run(version, JSON.stringify(data), set, key);
+    return { version, data };
+  }
+
+  remove(set: string, key: string): boolean {
+    return this.stmt('DELETE FROM rows WHERE entity = ? AND rkey = ?').run(set, key).changes > 0;
+  }
+
+  private where(set: string, q: StoreQuery): { sql: string; params: unknown[] } {
+    const parts = ['entity = ?'];
+    const params: unknown[] = [set];
+    if (q.companies) {
+      parts.push(`company IN (${q.companies.map(() => '?').join(', ')})`);
+      params.push(...q.companies);
+    }
+    if (q.filter) {
+      const f = filterToSql(q.filter);
+      parts.push(f.sql);
+      params.push(...f.params);
+    }
+    return { sql: parts.join(' AND '), params };
+  }
+
+  query(set: string, q: StoreQuery): StoredRow[] {
+    const w = this.where(set, q);
+    const order = [...(q.orderBy ?? []).map((o) => `${columnFor(o.field)}${o.desc ? ' DESC' : ''}`), 'seq'].join(', ');
+    const sql = `SELECT version, data FROM rows WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`;
+    const rows = this.stmt(sql).all(...w.params, q.top ?? -1, q.skip ?? 0) as Array<{ version: number; data: string }>;
+    return rows.map((r) => this.toRow(r));
+  }
+
+  count(set: string, q: StoreQuery): number {
+    const w = this.where(set, q);
+    return (this.stmt(`SELECT COUNT(*) AS n FROM rows WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  clearAll(): void {
+    this.db.exec('DELETE FROM rows; DELETE FROM meta;');
+  }
+
+  getMeta(key: string): string | undefined {
+    const r = this.stmt('SELECT v FROM meta WHERE k = ?').get(key) as { v: string } | undefined;
+    return r?.v;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.stmt('INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v').run(key, value);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
