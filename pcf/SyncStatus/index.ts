@@ -2,7 +2,7 @@
  * SyncStatus PCF control: a thin adapter between the PCF host and the pure view code.
  * init/updateView translate the context into SyncStatusController calls and render deriveView's output.
  */
-import { IInputs, IOutputs } from './generated/ManifestTypes';
+import type { IInputs, IOutputs } from './manifest-types';
 import { SYNC_REQUESTED_EVENT } from '../../webresources/shared/names';
 import { normalizeId } from '../../webresources/shared/sync-status';
 import { SyncStatusController } from './view/controller';
