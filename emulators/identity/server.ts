@@ -15,6 +15,7 @@ import { AadError, aadErrors } from './errors';
 import { instanceDiscovery, keys, openidConfiguration } from './handlers/metadata';
 import { issueToken } from './handlers/token';
 import { TokenSigner } from './signing';
+import { parseDatasetName } from '../seed';
 
 /**
  * The identity emulator: an https stand-in for login.microsoftonline.com's v2 endpoints (client credentials).
@@ -145,7 +146,10 @@ export class IdentityEmulator {
 
     registerAdminRoutes(app, {
       reset: () => undefined,
-      seed: () => ({ identity: 'the identity emulator holds no seeded data' }),
+      seed: (dataset) => {
+        parseDatasetName(dataset);
+        return { identity: 'the identity emulator holds no seeded data' };
+      },
       faults: this.faults,
       counters: this.counters,
     });

@@ -102,7 +102,7 @@ export function largeSeed(scale: number): SeedSet {
       msdyn_billingtype: BILLING_TYPE.chargeable, msdyn_transactiontypecode: sales ? TRANSACTION_TYPE.unbilledSales : TRANSACTION_TYPE.cost,
       msdyn_transactionclassification: CLASSIFICATION.expense, msdyn_quantity: qty, msdyn_price: 400, msdyn_amount: qty * 400, exchangerate: 1,
       'msdyn_project@odata.bind': bind(DV.projects, project(k)), 'msdyn_task@odata.bind': bind(DV.tasks, task(k, 4 + (i % 14))),
-      'msdyn_transactioncategory@odata.bind': bind(DV.categories, CATEGORY.travel), 'transactioncurrencyid@odata.bind': usd,
+      'msdyn_transactioncategory@odata.bind': bind(DV.categories, CATEGORY.airfare), 'transactioncurrencyid@odata.bind': usd,
     };
   };
 
@@ -123,7 +123,7 @@ export function largeSeed(scale: number): SeedSet {
       'msdyn_project@odata.bind': bind(DV.projects, project(k)), 'msdyn_task@odata.bind': bind(DV.tasks, task(k, 4 + (pairIndex % 14))),
       'msdyn_salescontract@odata.bind': bind(DV.contracts, contract(k)), 'msdyn_salescontractline@odata.bind': bind(DV.contractLines, tmLine(k)),
       'msdyn_contractorganizationalunitid@odata.bind': bind(DV.orgUnits, unitOf(k)), 'msdyn_resourceorganizationalunitid@odata.bind': bind(DV.orgUnits, unitOf(k)),
-      'msdyn_transactioncategory@odata.bind': bind(DV.categories, expense ? CATEGORY.travel : CATEGORY.hours), 'transactioncurrencyid@odata.bind': usd,
+      'msdyn_transactioncategory@odata.bind': bind(DV.categories, expense ? CATEGORY.airfare : CATEGORY.hours), 'transactioncurrencyid@odata.bind': usd,
     };
     if (sales) r.msdyn_billingstatus = BILLING_STATUS.unbilledSalesCreated;
     return r;

@@ -3,9 +3,11 @@ import type { DemoSeedSet, SeedRecord } from '../../emulators/seed';
 import {
   BILLING_METHOD, CLASSIFICATION, CONNECTION_TYPE, DV, FO, FORECAST_MODEL, ORDER_TYPE, ORG_UNIT_LEGAL_ENTITY, TRANSACTION_TYPE,
 } from '../../emulators/seed/constants';
+import { FO_PAYMENT_TERMS } from '../../emulators/seed/demo/finops';
 import { SchemaRegistry } from '../../emulators/dataverse/schema/registry';
 import { EntityRegistry } from '../../emulators/finops/model/registry';
 import { enumMembers } from '../../emulators/finops/model/enums';
+import { baselineReferenceData } from '../../emulators/finops/model/baseline';
 
 const BIND_SUFFIX = '@odata.bind';
 const BIND_VALUE = /^\/([A-Za-z_]+)\(([0-9a-f-]{36})\)$/;
@@ -112,7 +114,11 @@ describe('demo seed: referential integrity and schema', () => {
 describe('demo seed: every template and shipped filter has its case', () => {
   const seed = demoSeed();
   const dv = (set: string) => table(seed, 'dataverse', set);
-  const fo = (set: string) => table(seed, 'finops', set);
+  /** F&O rows as the emulator holds them after seeding: its baseline reference data, then the demo rows. */
+  const fo = (set: string): SeedRecord[] => [
+    ...baselineReferenceData().filter((g) => g.entitySet === set).flatMap((g) => [...g.records] as SeedRecord[]),
+    ...(seed.finops.find((t) => t.entitySet === set)?.records ?? []),
+  ];
   const idOf = (bindValue: unknown) => String(bindValue).slice(-37, -1);
   const orgUnitName = new Map(dv(DV.orgUnits).map((u) => [u.msdyn_organizationalunitid, u.msdyn_name as string]));
   const legalEntityOf = (bindValue: unknown) => ORG_UNIT_LEGAL_ENTITY[orgUnitName.get(idOf(bindValue)) as string];
@@ -159,7 +165,7 @@ describe('demo seed: every template and shipped filter has its case', () => {
     expect(new Set(est.map((e) => e.msdyn_transactionclassification))).toEqual(new Set([CLASSIFICATION.expense]));
   });
 
-  it('actuals: time, expense and fee; an intercompany one; one of an unmapped resource unit; one without F&O exchange rate', () => {
+  it('actuals: time, expense and fee; an intercompany one; one of an unmapped resource unit; one in a currency F&O has no rate for', () => {
     const actuals = dv(DV.actuals);
     expect(new Set(actuals.map((a) => a.msdyn_transactionclassification))).toEqual(new Set([CLASSIFICATION.time, CLASSIFICATION.expense, CLASSIFICATION.fee]));
     const ic = actuals.filter((a) => {
@@ -171,20 +177,29 @@ describe('demo seed: every template and shipped filter has its case', () => {
     const unmappedResourceOnMappedProject = actuals.filter((a) =>
       legalEntityOf(a['msdyn_resourceorganizationalunitid@odata.bind']) === null && legalEntityOf(a['msdyn_contractorganizationalunitid@odata.bind']) !== null);
     expect(unmappedResourceOnMappedProject.length).toBeGreaterThanOrEqual(1);
-    const rates = fo(FO.exchangeRates).filter((r) => r.FromCurrency === 'EUR' && r.ToCurrency === 'USD');
-    const eurId = dv(DV.currencies).find((c) => c.isocurrencycode === 'EUR')?.transactioncurrencyid;
-    const eurActuals = actuals.filter((a) => idOf(a['transactioncurrencyid@odata.bind']) === eurId);
-    const covered = (day: string) => rates.some((r) => String(r.StartDate).slice(0, 10) <= day && day <= String(r.EndDate).slice(0, 10));
-    expect(eurActuals.filter((a) => covered(a.msdyn_accountingdate as string)).length).toBeGreaterThan(0);
-    expect(eurActuals.filter((a) => !covered(a.msdyn_accountingdate as string)).length).toBe(1);
+    const iso = new Map(dv(DV.currencies).map((c) => [c.transactioncurrencyid, c.isocurrencycode as string]));
+    const rates = fo(FO.exchangeRates);
+    const hasRate = (a: SeedRecord) => {
+      const cur = iso.get(idOf(a['transactioncurrencyid@odata.bind']));
+      const day = a.msdyn_accountingdate as string;
+      return cur === 'USD' || rates.some((r) => r.FromCurrency === cur && r.ToCurrency === 'USD' && String(r.StartDate).slice(0, 10) <= day
+        && (r.EndDate === undefined || day <= String(r.EndDate).slice(0, 10)));
+    };
+    expect(actuals.filter((a) => !hasRate(a))).toHaveLength(1);
+    expect(actuals.filter((a) => iso.get(idOf(a['transactioncurrencyid@odata.bind'])) === 'EUR' && hasRate(a)).length).toBeGreaterThan(0);
+    const foCurrencies = new Set(fo(FO.currencies).map((c) => c.CurrencyCode));
+    for (const c of iso.values()) expect(foCurrencies.has(c)).toBe(true);
   });
 
   it('categories mastered in F&O: linked, same-name-unlinked and F&O-only cases, and the parameters reference existing categories', () => {
     const psaNames = new Set(dv(DV.categories).map((c) => c.msdyn_name));
-    const cds = fo(FO.cdsCategories).filter((c) => c.dataAreaId === 'usmf');
-    expect(cds.some((c) => c.IntegrationId && psaNames.has(c.CategoryId))).toBe(true);
-    expect(cds.some((c) => !c.IntegrationId && psaNames.has(c.CategoryId))).toBe(true);
-    expect(cds.some((c) => !c.IntegrationId && !psaNames.has(c.CategoryId))).toBe(true);
+    const cdsRows = fo(FO.cdsCategories).filter((c) => c.dataAreaId === 'usmf');
+    // Later rows win, as the F&O seed loader overwrites an existing key.
+    const cds = [...new Map(cdsRows.map((c) => [c.CategoryId, c])).values()];
+    expect(cds.filter((c) => c.IntegrationId && psaNames.has(c.CategoryId)).map((c) => c.CategoryId).sort()).toEqual(['Airfare', 'Fee', 'Hours']);
+    expect(cds.filter((c) => !c.IntegrationId && psaNames.has(c.CategoryId)).map((c) => c.CategoryId)).toEqual(['Hotel']);
+    expect(cds.filter((c) => !c.IntegrationId && !psaNames.has(c.CategoryId)).map((c) => c.CategoryId)).toEqual(['Meals']);
+    for (const name of psaNames) expect(fo(FO.projectCategories).some((c) => c.CategoryId === name)).toBe(true);
     for (const p of fo(FO.parameters)) {
       const cats = new Set(fo(FO.projectCategories).filter((c) => c.dataAreaId === p.dataAreaId).map((c) => c.CategoryId));
       expect(cats.has(p.TimeCategory)).toBe(true);
@@ -200,5 +215,7 @@ describe('demo seed: every template and shipped filter has its case', () => {
       for (const def of fo(FO.projectGroupDefaults).filter((g) => g.dataAreaId === d)) expect(groups.has(def.ProjectGroup)).toBe(true);
     }
     expect(fo(FO.legalEntities).map((l) => l.LegalEntityId)).toEqual(['USMF', 'USSI']);
+    const terms = new Set(fo(FO.paymentTerms).map((t) => t.Name));
+    for (const t of Object.values(FO_PAYMENT_TERMS)) expect(terms.has(t)).toBe(true);
   });
 });

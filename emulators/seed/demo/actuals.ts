@@ -10,7 +10,7 @@ import { connection, PROJECT, taskId } from './projects';
  * transaction connection, fixed-price work a cost row only. Special cases:
  * - 11/12 intercompany: a Contoso Global (USMF) resource on a Contoso US (USSI) project;
  * - 13/14 a resource of Contoso Europe, an org unit mapped to no legal entity (the resource-unit filter drops it);
- * - 16 a EUR actual dated 2025-12-15: F&O has no EUR→USD rate before 2026-01-01, so Import from staging skips it;
+ * - 16 a GBP hotel expense: F&O has no GBP→USD exchange rate, so Import from staging skips it with an error;
  * - 17/18 on project P4 (Contoso Europe), filtered out with its contract.
  */
 export const actualId = (n: number): string => demoId('actual', n);
@@ -79,13 +79,13 @@ export const actuals: SeedRecord[] = [
   ...pair(1, { ...p1, task: 3, line: LINE.l1, resourceUnit: ORG_UNIT.global, classification: time, category: CATEGORY.hours, qty: 8, date: '2026-01-14', description: 'Requirements workshop, Bob Kelly' }, 80, 150),
   ...pair(3, { ...p1, task: 6, line: LINE.l1, resourceUnit: ORG_UNIT.global, classification: time, category: CATEGORY.hours, qty: 6, date: '2026-03-04', description: 'Configuration, Bob Kelly' }, 80, 150),
   actual({ ...p1, n: 5, task: 4, line: LINE.l2, resourceUnit: ORG_UNIT.global, classification: time, type: TRANSACTION_TYPE.cost, category: CATEGORY.hours, qty: 4, price: 80, date: '2026-02-05', description: 'Solution design, Alice Morgan (fixed price: cost only)' }),
-  ...pair(6, { ...p1, task: 3, line: LINE.l1, resourceUnit: ORG_UNIT.global, classification: expense, category: CATEGORY.travel, qty: 1, date: '2026-01-21', description: 'Flight to Redmond' }, 420, 420),
+  ...pair(6, { ...p1, task: 3, line: LINE.l1, resourceUnit: ORG_UNIT.global, classification: expense, category: CATEGORY.airfare, qty: 1, date: '2026-01-21', description: 'Flight to Redmond' }, 420, 420),
   actual({ ...p1, n: 8, task: 8, line: LINE.l1, resourceUnit: ORG_UNIT.global, classification: fee, type: TRANSACTION_TYPE.unbilledSales, category: CATEGORY.fee, qty: 1, price: 500, date: '2026-02-27', description: 'Project setup fee' }),
   ...pair(9, { ...p2, task: 10, resourceUnit: ORG_UNIT.us, classification: time, category: CATEGORY.hours, qty: 5, date: '2026-02-10', description: 'Data migration, Carla Ruiz' }, 85, 160),
   ...pair(11, { ...p2, task: 11, resourceUnit: ORG_UNIT.global, classification: time, category: CATEGORY.hours, qty: 3, date: '2026-04-08', description: 'Intercompany: reporting, Bob Kelly (Contoso Global)' }, 80, 160),
   ...pair(13, { ...p1, task: 6, line: LINE.l1, resourceUnit: ORG_UNIT.europe, classification: time, category: CATEGORY.hours, qty: 4, date: '2026-03-11', description: 'Configuration review, Emil Bauer (Contoso Europe)' }, 95, 150),
   actual({ ...p3, n: 15, task: 14, resourceUnit: ORG_UNIT.global, classification: time, type: TRANSACTION_TYPE.cost, category: CATEGORY.hours, qty: 10, price: 90, date: '2026-02-10', description: 'Implementation, Alice Morgan (EUR)' }),
-  actual({ ...p3, n: 16, task: 14, resourceUnit: ORG_UNIT.global, classification: time, type: TRANSACTION_TYPE.cost, category: CATEGORY.hours, qty: 6, price: 90, date: '2025-12-15', description: 'Kick-off, Alice Morgan (EUR, no F&O exchange rate for this date)' }),
+  actual({ ...p1, n: 16, task: 4, line: LINE.l2, resourceUnit: ORG_UNIT.global, classification: expense, type: TRANSACTION_TYPE.cost, category: CATEGORY.hotel, qty: 2, price: 180, date: '2026-02-12', description: 'Hotel London, Alice Morgan (GBP: F&O has no GBP rate)', cur: 'GBP' }),
   ...pair(17, { project: PROJECT.p4, contract: CONTRACT.c5, line: LINE.l6, contractUnit: ORG_UNIT.europe, task: 16, resourceUnit: ORG_UNIT.europe, classification: time, category: CATEGORY.hours, qty: 7, date: '2026-03-05', description: 'Advisory, Emil Bauer', cur: 'EUR' }, 100, 200),
 ];
 

@@ -138,12 +138,12 @@ function estimate(n: number, projectId: string, taskN: number, category: string,
 
 const { cost, unbilledSales } = TRANSACTION_TYPE;
 export const estimateLines: SeedRecord[] = [
-  estimate(1, PROJECT.p1, 3, CATEGORY.travel, 'Workshop travel (cost)', '2026-01-20', 4, 600, cost),
-  estimate(2, PROJECT.p1, 3, CATEGORY.travel, 'Workshop travel (sales)', '2026-01-20', 4, 600, unbilledSales),
+  estimate(1, PROJECT.p1, 3, CATEGORY.airfare, 'Workshop travel (cost)', '2026-01-20', 4, 600, cost),
+  estimate(2, PROJECT.p1, 3, CATEGORY.airfare, 'Workshop travel (sales)', '2026-01-20', 4, 600, unbilledSales),
   estimate(3, PROJECT.p1, 6, CATEGORY.hotel, 'Build phase hotel (cost)', '2026-03-10', 20, 180, cost),
   estimate(4, PROJECT.p1, 6, CATEGORY.hotel, 'Build phase hotel (sales)', '2026-03-10', 20, 180, unbilledSales),
-  estimate(5, PROJECT.p2, 10, CATEGORY.travel, 'Migration travel (cost)', '2026-02-16', 2, 450, cost),
-  estimate(6, PROJECT.p2, 10, CATEGORY.travel, 'Migration travel (sales)', '2026-02-16', 2, 450, unbilledSales),
+  estimate(5, PROJECT.p2, 10, CATEGORY.airfare, 'Migration travel (cost)', '2026-02-16', 2, 450, cost),
+  estimate(6, PROJECT.p2, 10, CATEGORY.airfare, 'Migration travel (sales)', '2026-02-16', 2, 450, unbilledSales),
 ];
 
 export function connection(id: string, name: string, costId: string, salesId: string, type: string): SeedRecord {

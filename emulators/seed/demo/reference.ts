@@ -4,12 +4,15 @@ import { bind, demoId } from '../ids';
 import { BILLING_TYPE, DV } from '../constants';
 
 /** Demo reference rows on the Dataverse side: currencies, users, organizational units, transaction categories. */
-export const CURRENCY = { USD: demoId('currency', 1), EUR: demoId('currency', 2) } as const;
-export const EXCHANGE_RATE = { USD: 1, EUR: 0.92 } as const;
+export const CURRENCY = { USD: demoId('currency', 1), EUR: demoId('currency', 2), GBP: demoId('currency', 3) } as const;
+/** Dataverse exchange rates: units of the currency per one unit of the base currency (USD). */
+export const EXCHANGE_RATE = { USD: 1, EUR: 0.92, GBP: 0.79 } as const;
 
 export const currencies: SeedRecord[] = [
   { transactioncurrencyid: CURRENCY.USD, isocurrencycode: 'USD', currencyname: 'US Dollar', currencysymbol: '$', exchangerate: 1, currencyprecision: 2 },
   { transactioncurrencyid: CURRENCY.EUR, isocurrencycode: 'EUR', currencyname: 'Euro', currencysymbol: '€', exchangerate: EXCHANGE_RATE.EUR, currencyprecision: 2 },
+  // F&O has no GBP → USD rate: the GBP actual is skipped by Import from staging (templates-spec §6.7).
+  { transactioncurrencyid: CURRENCY.GBP, isocurrencycode: 'GBP', currencyname: 'Pound Sterling', currencysymbol: '£', exchangerate: EXCHANGE_RATE.GBP, currencyprecision: 2 },
 ];
 
 export const USER = {
@@ -34,19 +37,17 @@ export const orgUnits: SeedRecord[] = [
 ];
 
 /**
- * Transaction categories. Categories are mastered in F&O: Hours, Travel and Fee exist on both sides and are
+ * Transaction categories. Categories are mastered in F&O: Hours, Airfare and Fee exist on both sides and are
  * linked (F&O IntegrationId = PSA GUID); Hotel exists on both sides with the same name but is not linked yet
  * (the PSA → F&O pass must stamp it, not duplicate it); Meals exists only in F&O (the F&O → PSA pass creates it).
  */
 export const CATEGORY = {
-  hours: demoId('category', 1), travel: demoId('category', 2), fee: demoId('category', 3), hotel: demoId('category', 4),
-  /** Not in PSA: the GUID F&O → PSA will create it with is chosen by the sync; reserved here for tests. */
-  meals: demoId('category', 5),
+  hours: demoId('category', 1), airfare: demoId('category', 2), fee: demoId('category', 3), hotel: demoId('category', 4),
 } as const;
 
 export const categories: SeedRecord[] = [
   { msdyn_transactioncategoryid: CATEGORY.hours, msdyn_name: 'Hours', msdyn_billingtype: BILLING_TYPE.chargeable, msdyn_description: 'Consulting hours' },
-  { msdyn_transactioncategoryid: CATEGORY.travel, msdyn_name: 'Travel', msdyn_billingtype: BILLING_TYPE.chargeable, msdyn_description: 'Airfare, train, car rental' },
+  { msdyn_transactioncategoryid: CATEGORY.airfare, msdyn_name: 'Airfare', msdyn_billingtype: BILLING_TYPE.chargeable, msdyn_description: 'Flights' },
   { msdyn_transactioncategoryid: CATEGORY.fee, msdyn_name: 'Fee', msdyn_billingtype: BILLING_TYPE.chargeable, msdyn_description: 'Fixed fees' },
   { msdyn_transactioncategoryid: CATEGORY.hotel, msdyn_name: 'Hotel', msdyn_billingtype: BILLING_TYPE.chargeable, msdyn_description: 'Lodging' },
 ];
