@@ -50,4 +50,4 @@ export const MESSAGE = {
 } as const;
 
 /** Number sequence codes the emulator uses for the integration journal and its vouchers. */
-export const SEQUENCE = { journal: 'ProjCDS_Journal', voucher: 'ProjCDS_Voucher' } as const;
+export const SEQUENCE = { journal: 'Proj_Journal', voucher: 'Proj_Voucher' } as const;

@@ -5,7 +5,8 @@ import { PSA_INTEGRATION_SOURCE, SEQUENCE } from '../constants';
  * Reference data every emulator instance starts with (also after `reset` and with `--seed none`):
  * legal entities USMF and USSI, currencies and exchange rates (none for GBP, so a GBP actual shows the
  * missing-rate path), payment terms, customer groups, project types and groups, shared and project
- * categories, number sequences and configured PSA integration parameters. The forecast model
+ * categories, number sequences and PSA integration parameters (functionality locking off, F&O's default:
+ * templates-spec §11; PATCH ProjCDSIntegrationParameters to turn it on). The forecast model
  * `O_forecast` is demo data (templates-spec §6.4): it comes with the `demo` seed, not here.
  */
 export interface SeedGroup {
@@ -117,7 +118,7 @@ export function baselineReferenceData(): SeedGroup[] {
       records: perCompany([
         {
           DefaultProjectType: 'TimeMaterial', TimeCategory: 'Hours', FeeCategory: 'Fee', IntegrationSource: PSA_INTEGRATION_SOURCE,
-          LockProjectEdit: 'Yes', LockContractEdit: 'Yes', LockWorkBreakdownStructure: 'Yes', LockTimesheetEntry: 'Yes',
+          LockProjectEdit: 'No', LockContractEdit: 'No', LockWorkBreakdownStructure: 'No', LockTimesheetEntry: 'No',
         },
       ]),
     },
