@@ -1,0 +1,36 @@
+import { buildChangesetBatch, boundaryOf, parseBatchResponse, type BatchOperation } from '../odata/multipart';
+import type { FinOpsClient } from './client';
+import { FO } from './constants';
+import { asFinOpsError, parseFinOpsError, type FinOpsServiceError } from './errors';
+
+export type BatchResult = { readonly ok: true; readonly status: number } | { readonly ok: false; readonly error: FinOpsServiceError };
+
+export class BatchProtocolError extends Error {
+  readonly code = 'FINOPS_BATCH_PROTOCOL';
+  constructor(message: string) {
+    super(message);
+    this.name = 'BatchProtocolError';
+  }
+}
+
+/**
+ * Sends operations in one $batch, one changeset per operation, and returns one result per operation
+ * in order (a failing record does not roll back the others).
+ */
+export async function executeBatch(client: FinOpsClient, ops: readonly BatchOperation[]): Promise<BatchResult[]> {
+  if (ops.length === 0) return [];
+  const { contentType, body } = buildChangesetBatch(ops);
+  let res;
+  try {
+    res = await client.http.send({ method: 'POST', url: `${client.dataUrl}/$batch`, headers: client.headers({ 'Content-Type': contentType, Accept: 'multipart/mixed' }), body });
+  } catch (err) {
+    throw asFinOpsError(err);
+  }
+  const boundary = boundaryOf(res.headers.get('content-type'));
+  if (!boundary) throw new BatchProtocolError(`$batch answer without a multipart boundary (Content-Type ${res.headers.get('content-type') ?? 'none'})`);
+  const parts = parseBatchResponse(res.text, boundary);
+  if (parts.length !== ops.length) throw new BatchProtocolError(`$batch answered ${parts.length} parts for ${ops.length} operations`);
+  return parts.map((p) => (p.status < 400 ? { ok: true, status: p.status } : { ok: false, error: parseFinOpsError(p.status, p.body) }));
+}
+
+export { FO };
