@@ -1,4 +1,4 @@
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { MANAGED_ZIP_NAME, UNMANAGED_ZIP_NAME } from '../solution/constants';
@@ -52,15 +52,15 @@ export async function buildSolution(options: BuildOptions = {}): Promise<BuildRe
 
   validateModel(model);
   validateSources(model, root, pcfDir);
-  const pcf = await buildPcf({ root, pcfDir, controls: model.controls, logger });
+  const pcf = await buildPcf({ root, pcfDir, controls: model.controls, workDir, logger });
   const webResources = await buildWebResources({ root, outDir: join(workDir, 'webresources'), resources: model.webResources, logger });
   const built = { webResources, controls: pcf.outputs };
 
   mkdirSync(distDir, { recursive: true });
   const managedZip = join(distDir, MANAGED_ZIP_NAME);
   const unmanagedZip = join(distDir, UNMANAGED_ZIP_NAME);
-  writeFileSync(managedZip, await writeZip(solutionFiles(model, built, true)));
-  writeFileSync(unmanagedZip, await writeZip(solutionFiles(model, built, false)));
+  writeAtomically(managedZip, await writeZip(solutionFiles(model, built, true)));
+  writeAtomically(unmanagedZip, await writeZip(solutionFiles(model, built, false)));
   logger.info({ managedZip, unmanagedZip, version: model.version }, 'solution zips written');
 
   const sizes: SizeRow[] = [
@@ -70,6 +70,13 @@ export async function buildSolution(options: BuildOptions = {}): Promise<BuildRe
     ...[...pcf.outputs].map(([name, folder]) => ({ name: `${name}/bundle.js`, bytes: statSync(join(folder, 'bundle.js')).size })),
   ];
   return { model, managedZip, unmanagedZip, sizes };
+}
+
+/** Readers (the sandbox, other tests) never see a half-written zip. */
+function writeAtomically(file: string, data: Buffer): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, data);
+  renameSync(temp, file);
 }
 
 /** `npm run build`: builds and prints the size table; exit 1 with the error message on failure. */

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { ControlDef } from '../solution/types';
 import { BuildError } from './errors';
+import { withDirLock } from './file-lock';
 
 /** pcf-scripts exits 0 when the manifest or TypeScript is wrong; only this line means success. */
 export const PCF_SUCCESS_MARKER = '[build] Succeeded';
@@ -13,6 +14,8 @@ export interface PcfBuildOptions {
   /** The PCF project folder (holds pcfconfig.json, tsconfig.json and one folder per control). */
   readonly pcfDir: string;
   readonly controls: readonly ControlDef[];
+  /** Each control's output is copied to <workDir>/controls/<control name>/ (pcf/out is shared by every build). */
+  readonly workDir: string;
   readonly logger: Logger;
 }
 
@@ -33,6 +36,10 @@ export function pcfErrorLines(log: string): string[] {
 
 /** Production build of the PCF controls with pcf-scripts; fails unless the log says it succeeded and every bundle exists. */
 export async function buildPcf(options: PcfBuildOptions): Promise<PcfBuildResult> {
+  return withDirLock(join(options.pcfDir, '.build-lock'), () => buildPcfLocked(options));
+}
+
+async function buildPcfLocked(options: PcfBuildOptions): Promise<PcfBuildResult> {
   const outDir = join(options.pcfDir, 'out');
   rmSync(outDir, { recursive: true, force: true });
   const cli = require.resolve('pcf-scripts/bin/pcf-scripts.js', { paths: [options.root] });
@@ -55,7 +62,10 @@ export async function buildPcf(options: PcfBuildOptions): Promise<PcfBuildResult
         throw new BuildError('PCF_OUTPUT_MISSING', `PCF control ${control.name}: pcf-scripts reported success but ${join(folder, file)} is missing.`, { log });
       }
     }
-    outputs.set(control.name, folder);
+    const copy = join(options.workDir, 'controls', control.name);
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(folder, copy, { recursive: true });
+    outputs.set(control.name, copy);
   }
   return { outputs, log };
 }

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { validateXML } from 'xmllint-wasm';
 import { CheckInputError } from './types';
 
 export const CUSTOMIZATIONS_XSD = 'CustomizationsSolution.xsd';
@@ -57,7 +58,6 @@ export function wasmXmllint(schemasDir: string): XsdValidator {
   return {
     name: 'xmllint-wasm',
     async validate(xml, fileName, schema) {
-      const { validateXML } = await import('xmllint-wasm');
       const main = xsds.find((x) => x.fileName === schema);
       if (!main) throw new CheckInputError('SCHEMAS_MISSING', `${schema} is not in ${schemasDir}.`);
       try {
