@@ -15,7 +15,7 @@ import { webResourceRoute, WEB_RESOURCES_PATH } from './routes/webResources';
 import { platformExtraTables } from './tables';
 import { validateWebhookEndpoint } from './webhooks/auth';
 import { WebhookDispatcher } from './webhooks/dispatcher';
-import { ensureEntityMessages } from './webhooks/messages';
+import { ensureEntityMessages, ensureSdkMessage } from './webhooks/messages';
 
 export interface PlatformOptions {
   logger?: Logger;
@@ -33,7 +33,11 @@ export interface PlatformHandle {
   dispatcher: WebhookDispatcher;
 }
 
+const installed = new WeakMap<DataverseExtensions, PlatformHandle>();
+
 export function installPlatform(ext: DataverseExtensions, options: PlatformOptions = {}): PlatformHandle {
+  const existing = installed.get(ext);
+  if (existing) return existing;
   const logger = options.logger ?? pino({ level: 'silent' });
   const now = options.now ?? (() => new Date());
   for (const def of platformExtraTables) {
@@ -78,8 +82,17 @@ export function installPlatform(ext: DataverseExtensions, options: PlatformOptio
     }
     return dispatcher.onPre(ctx);
   });
-  ext.onMessage('post', (ctx) => dispatcher.onPost(ctx));
+  ext.onMessage('post', (ctx) => {
+    // A Custom API created through the Web API becomes callable, as on the real service.
+    if (ctx.entityLogicalName === 'customapi' && ctx.message === EntityMessage.Create && typeof ctx.postImage?.uniquename === 'string') {
+      ensureSdkMessage(rows, ctx.postImage.uniquename);
+      activateCustomApi(ctx.postImage.uniquename);
+    }
+    return dispatcher.onPost(ctx);
+  });
   ext.registerRoute('GET', WEB_RESOURCES_PATH, webResourceRoute(() => ext.store), { auth: false });
 
-  return { idle: () => dispatcher.idle(), refresh, imports, dispatcher };
+  const handle: PlatformHandle = { idle: () => dispatcher.idle(), refresh, imports, dispatcher };
+  installed.set(ext, handle);
+  return handle;
 }

@@ -40,8 +40,10 @@ export interface RecordStore {
   delete(table: string, id: string): boolean;
   count(table: string, query?: SqlQuery): number;
   query(table: string, query: SqlQuery): StoredRecord[];
-  /** Rows changed (version > since, ordered by version) and deleted after `since`. */
-  changesSince(table: string, since: number, limit: number): { changed: StoredRecord[]; deleted: DeletedRecord[] };
+  /** Rows with after < version <= upTo, ordered by version (change tracking). */
+  changedBetween(table: string, after: number, upTo: number, limit: number): StoredRecord[];
+  /** Rows deleted with after < version <= upTo, ordered by version. */
+  deletedBetween(table: string, after: number, upTo: number, limit: number): DeletedRecord[];
   currentVersion(): number;
   /** Next value of a named counter (auto-numbers); persisted with the data. */
   nextSequence(name: string, seed: number): number;

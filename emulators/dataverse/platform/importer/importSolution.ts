@@ -52,11 +52,19 @@ export class ImportService {
       return { importJobId, solutionId: outcome.solutionId };
     } catch (err) {
       const e: DataverseError = isDataverseError(err) ? err : platformErrors.invalidArgument(`The import failed: ${(err as Error).message}`);
-      rows.upsert('importjob', { importjobid: importJobId }, {
+      const failed = {
         name: manifest?.uniqueName ?? 'Import', solutionname: manifest?.uniqueName ?? null, progress: 100,
         startedon: isoNow(startedOn), completedon: isoNow(this.deps.now()),
         data: importJobXml({ manifest, startedOn, completedOn: this.deps.now(), components: [], error: { code: e.code, message: e.message } }),
-      }, importJobId);
+      };
+      // The failed import job outlives the request's rollback, as on the real service.
+      setImmediate(() => {
+        try {
+          rows.upsert('importjob', { importjobid: importJobId }, failed, importJobId);
+        } catch (writeErr) {
+          this.deps.logger.error({ err: writeErr }, 'recording the failed import job failed');
+        }
+      });
       throw e;
     }
   }

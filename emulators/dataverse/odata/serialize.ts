@@ -1,0 +1,134 @@
+/**
+ * Rows → Web API JSON (PAD webapi/query/select-columns.md): `@odata.etag` on every row, the
+ * primary key always, lookups as `_x_value`, `$select`ed or all columns (nulls included),
+ * formatted values and lookup annotations when `Prefer: odata.include-annotations` asks for them,
+ * single-valued `$expand` with nested `$select`.
+ */
+import { Annotations } from '../constants';
+import { errors } from '../errors';
+import type { CompiledTable, SchemaRegistry } from '../schema/registry';
+import { isLookup, lookupValueName, navigationName } from '../schema/registry';
+import type { AttributeDefinition } from '../schema/types';
+import type { RecordStore, StoredRecord } from '../store/types';
+import { targetKey } from './payload';
+import type { ExpandItem } from './query-options';
+
+export type AnnotationFilter = (name: string) => boolean;
+
+export interface SerializeOptions {
+  select?: string[];
+  expand?: ExpandItem[];
+  annotations: AnnotationFilter;
+}
+
+export function etagOf(version: number): string {
+  return `W/"${version}"`;
+}
+
+/** Parses `odata.include-annotations="a,b*"` into a matcher. */
+export function annotationMatcher(pattern: string | undefined): AnnotationFilter {
+  if (!pattern) return () => false;
+  const items = pattern.replace(/^"|"$/g, '').split(',').map((s) => s.trim()).filter(Boolean);
+  const include = items.filter((i) => !i.startsWith('-'));
+  const exclude = items.filter((i) => i.startsWith('-')).map((i) => i.slice(1));
+  const match = (p: string, name: string) => (p.endsWith('*') ? name.startsWith(p.slice(0, -1)) : p === name);
+  return (name) => include.some((p) => match(p, name)) && !exclude.some((p) => match(p, name));
+}
+
+/** Checks `$select` items against the table: columns, `_x_value` or the primary id. */
+export function validateSelect(table: CompiledTable, select: string[] | undefined): void {
+  for (const name of select ?? []) {
+    if (table.lookupValues.has(name)) continue;
+    const attr = table.attributes.get(name);
+    if (!attr || isLookup(attr)) throw errors.unknownProperty(table.logicalName, name);
+  }
+}
+
+export function validateExpand(schema: SchemaRegistry, table: CompiledTable, expand: ExpandItem[] | undefined): void {
+  for (const item of expand ?? []) {
+    const nav = table.navigation.get(item.navigation);
+    if (!nav) throw errors.unknownProperty(table.logicalName, item.navigation);
+    const target = schema.byLogicalName(nav.target);
+    if (!target) throw errors.unknownProperty(table.logicalName, item.navigation);
+    validateSelect(target, item.select);
+  }
+}
+
+const dateFmt = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+const numberFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 10 });
+const moneyFmt = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+function formatted(attr: AttributeDefinition, value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  switch (attr.type) {
+    case 'picklist': case 'state': case 'status':
+      return attr.options?.find((o) => o.value === value)?.label;
+    case 'boolean': return value ? 'Yes' : 'No';
+    case 'money': return moneyFmt.format(value as number);
+    case 'integer': case 'decimal': case 'double': return numberFmt.format(value as number);
+    case 'datetime': return dateFmt.format(new Date(value as string)).replace(',', '');
+    case 'dateonly': { const [y, m, d] = (value as string).split('-'); return `${Number(m)}/${Number(d)}/${y}`; }
+    default: return undefined;
+  }
+}
+
+export class RecordSerializer {
+  private readonly names = new Map<string, string | null>();
+
+  constructor(private readonly schema: SchemaRegistry, private readonly store: RecordStore) {}
+
+  serialize(table: CompiledTable, row: StoredRecord, opts: SerializeOptions): Record<string, unknown> {
+    const out: Record<string, unknown> = { [Annotations.etag]: etagOf(row.version) };
+    const columns = opts.select ? this.selected(table, opts.select) : [...table.attributes.values()];
+    const wantFormatted = opts.annotations(Annotations.formattedValue);
+    for (const attr of columns) {
+      if (attr.name === table.primaryId) continue;
+      const value = attr.name === 'versionnumber' ? row.version : row.data[attr.name] ?? null;
+      if (isLookup(attr)) {
+        const prop = lookupValueName(attr.name);
+        if (value !== null) {
+          const target = (row.data[targetKey(attr.name)] as string | undefined) ?? attr.targets?.[0] ?? '';
+          if (wantFormatted) {
+            const name = this.primaryName(target, value as string);
+            if (name !== null) out[`${prop}@${Annotations.formattedValue}`] = name;
+          }
+          if (opts.annotations(Annotations.associatedNavigationProperty)) out[`${prop}@${Annotations.associatedNavigationProperty}`] = navigationName(attr, target);
+          if (opts.annotations(Annotations.lookupLogicalName)) out[`${prop}@${Annotations.lookupLogicalName}`] = target;
+        }
+        out[prop] = value;
+        continue;
+      }
+      if (wantFormatted) {
+        const f = formatted(attr, value);
+        if (f !== undefined) out[`${attr.name}@${Annotations.formattedValue}`] = f;
+      }
+      out[attr.name] = value;
+    }
+    out[table.primaryId] = row.id;
+    for (const item of opts.expand ?? []) {
+      const nav = table.navigation.get(item.navigation);
+      const target = nav ? this.schema.byLogicalName(nav.target) : undefined;
+      if (!nav || !target) continue;
+      const id = row.data[nav.attribute.name];
+      const actualTarget = (row.data[targetKey(nav.attribute.name)] as string | undefined) ?? nav.target;
+      const related = typeof id === 'string' && actualTarget === nav.target ? this.store.get(target.logicalName, id) : undefined;
+      out[item.navigation] = related ? this.serialize(target, related, { select: item.select, annotations: opts.annotations }) : null;
+    }
+    return out;
+  }
+
+  private selected(table: CompiledTable, select: string[]): AttributeDefinition[] {
+    return select.map((name) => table.lookupValues.get(name) ?? table.attributes.get(name)).filter((a): a is AttributeDefinition => a !== undefined);
+  }
+
+  private primaryName(logicalName: string, id: string): string | null {
+    const cacheKey = `${logicalName}/${id}`;
+    if (this.names.has(cacheKey)) return this.names.get(cacheKey) ?? null;
+    const table = this.schema.byLogicalName(logicalName);
+    const nameAttr = table?.def.primaryNameAttribute;
+    const row = table ? this.store.get(logicalName, id) : undefined;
+    const name = row && nameAttr ? ((row.data[nameAttr] as string | undefined) ?? null) : null;
+    this.names.set(cacheKey, name);
+    return name;
+  }
+}
