@@ -82,6 +82,9 @@ export class FinOpsEmulator {
       routerOptions: { maxParamLength: 65_536 },
       forceCloseConnections: true,
       logController: new LogController({ disableRequestLogging: true }),
+      frameworkErrors: (err, _request, reply) => {
+        void this.send(reply, errorResponse(finopsErrors.badRequest(`The request URI is not valid: ${err.message}`)));
+      },
     });
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
