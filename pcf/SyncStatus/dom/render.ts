@@ -1,6 +1,6 @@
 /** Renders a StatusView into the control's container. No business decisions here. */
 import type { StatusView } from '../view/types';
-import { el } from './el';
+import { el } from '../../../webresources/shared/el';
 
 export interface ViewHandlers {
   readonly onRefresh: () => void;

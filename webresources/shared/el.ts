@@ -16,3 +16,16 @@ export function el(
   }
   return node;
 }
+
+export const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** An SVG element with attributes and children. */
+export function svg(doc: Document, tag: string, attrs: Record<string, string | number> = {}, children: readonly Child[] = []): SVGElement {
+  const node = doc.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    node.appendChild(typeof child === 'string' ? doc.createTextNode(child) : child);
+  }
+  return node;
+}
