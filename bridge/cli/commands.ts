@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { version } from './version';
 import { solutionCommand } from './solution-check';
+import { emulate } from './emulate';
 
 /** A CLI command registers itself on the program; the list below is explicit (STYLE.md §3). */
 export type RegisterCommand = (program: Command) => void;
@@ -8,4 +9,5 @@ export type RegisterCommand = (program: Command) => void;
 export const commands: RegisterCommand[] = [
   version,
   solutionCommand,
+  emulate,
 ];
