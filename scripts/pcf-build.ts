@@ -31,7 +31,7 @@ export function pcfErrorLines(log: string): string[] {
     .split(/\r?\n/)
     // eslint-disable-next-line no-control-regex -- strip ANSI colour codes from the tool log
     .map((l) => l.replace(/\u001b\[[0-9;]*m/g, '').trim())
-    .filter((l) => /\[Error\]|error TS\d+|Failed:|\bERROR\b/.test(l));
+    .filter((l) => /\[Error\]|\bTS\d{4,5}\b|Failed:|\bERROR\b/.test(l));
 }
 
 /** Production build of the PCF controls with pcf-scripts; fails unless the log says it succeeded and every bundle exists. */

@@ -20,7 +20,7 @@ export function validateModel(model: SolutionModel): void {
     else seen.set(key, `${kind} "${name}"`);
   };
   const needPrefix = (kind: string, name: string): void => {
-    if (!name.toLowerCase().startsWith(prefix)) problems.push(new ModelError('MISSING_PREFIX', `${kind} "${name}": name must start with the publisher prefix "${prefix}".`));
+    if (!name.toLowerCase().startsWith(prefix)) problems.push(new ModelError('MISSING_PREFIX', `${kind}: name "${name}" must start with the publisher prefix "${prefix}".`));
   };
 
   if (!SOLUTION_VERSION_PATTERN.test(model.version) || model.version.split('.').some((n) => Number(n) > 2147483647)) {
@@ -32,7 +32,7 @@ export function validateModel(model: SolutionModel): void {
   const optionBase = model.publisher.optionValuePrefix * 10000;
 
   for (const table of model.tables) {
-    needPrefix('table', table.schemaName);
+    needPrefix(`table "${table.schemaName}"`, table.schemaName);
     claim('table', table.schemaName);
     const columns = new Map<string, string>();
     for (const column of [table.primaryName, ...table.columns]) {
@@ -60,7 +60,7 @@ export function validateModel(model: SolutionModel): void {
     }
   }
   for (const env of model.environmentVariables) {
-    needPrefix('environment variable', env.schemaName);
+    needPrefix(`environment variable "${env.schemaName}"`, env.schemaName);
     claim('environment variable', env.schemaName);
     if (env.type === 'JSON' && env.defaultValue !== undefined) {
       try { JSON.parse(env.defaultValue); } catch { problems.push(new ModelError('BAD_DEFAULT', `environment variable "${env.schemaName}": default value is not valid JSON.`)); }
@@ -70,7 +70,7 @@ export function validateModel(model: SolutionModel): void {
     }
   }
   for (const api of model.customApis) {
-    needPrefix('custom API', api.uniqueName);
+    needPrefix(`custom API "${api.uniqueName}"`, api.uniqueName);
     claim('custom API', api.uniqueName);
     const params = new Set<string>();
     for (const p of [...api.requestParameters, ...api.responseProperties]) {
@@ -79,12 +79,12 @@ export function validateModel(model: SolutionModel): void {
     }
   }
   for (const wr of model.webResources) {
-    needPrefix('web resource', wr.name);
+    needPrefix(`web resource "${wr.name}"`, wr.name);
     claim('web resource', wr.name);
     if (!GUID.test(wr.id)) problems.push(new ModelError('BAD_ID', `web resource "${wr.name}": id "${wr.id}" is not a GUID.`));
   }
   for (const control of model.controls) {
-    needPrefix('PCF control', control.name);
+    needPrefix(`PCF control "${control.name}"`, control.name);
     claim('PCF control', control.name);
     if (control.name !== `${model.publisher.prefix}_${control.namespace}.${control.constructorName}`) {
       problems.push(new ModelError('BAD_NAME', `PCF control "${control.name}": name must be ${model.publisher.prefix}_<namespace>.<constructor> (${model.publisher.prefix}_${control.namespace}.${control.constructorName}).`));

@@ -38,10 +38,14 @@ const KNOWN_PATTERNS = [
 /** Files nobody refers to: not a root file, not referenced by customizations.xml or a control manifest, not a known folder layout. */
 export function checkStrayFiles(zip: ZipContent, referenced: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
+  // A zip wrapped in a folder is reported once per root file (WRAPPED_IN_FOLDER), not once per file.
+  const wrappers = [...zip.files.keys()]
+    .filter((n) => ROOT_FILES.some((r) => n.endsWith(`/${r}`) && !zip.files.has(r)))
+    .map((n) => n.slice(0, n.lastIndexOf('/') + 1));
   for (const name of [...zip.files.keys()].sort()) {
     if ((ROOT_FILES as readonly string[]).includes(name) || referenced.has(name)) continue;
+    if (wrappers.some((w) => name.startsWith(w))) continue;
     if (KNOWN_PATTERNS.some((p) => p.test(name)) || UNCHECKED_FOLDERS.some((f) => name.startsWith(f))) continue;
-    if (ROOT_FILES.some((r) => name.endsWith(`/${r}`))) continue; // reported as WRAPPED_IN_FOLDER
     problems.push({ file: name, code: 'STRAY_FILE', message: 'file is not referenced by customizations.xml or a control manifest and is not part of a known solution folder; remove it.' });
   }
   return problems;
