@@ -69,7 +69,7 @@ describe('solution check', () => {
     });
     const { code, out } = await check(entries);
     expect(code).toBe(1);
-    expect(out).toMatch(/customizations\.xml\n(  .*\n)*  XSD_INVALID: CustomizationsSolution\.xsd: .*PrimaryForm/);
+    expect(out).toMatch(/customizations\.xml\n( {2}.*\n)* {2}XSD_INVALID: CustomizationsSolution\.xsd: .*PrimaryForm/);
     expect(out).toMatch(/RIBBON_INVALID: RibbonDiffXml of entity msdyn_project \(RibbonCore\.xsd\): .*PrimaryForm/);
   });
 
@@ -82,7 +82,7 @@ describe('solution check', () => {
     const { code, out } = await check(entries);
     expect(code).toBe(1);
     expect(out).toMatch(/MISSING_WEB_RESOURCE_FILE: web resource "psafo_\/scripts\/form\.js": \/WebResources\/psafo_missing is not in the zip/);
-    expect(out).toMatch(/WebResources\/psafo_scriptsformjs[0-9A-F-]+\n  STRAY_FILE/);
+    expect(out).toMatch(/WebResources\/psafo_scriptsformjs[0-9A-F-]+\n {2}STRAY_FILE/);
   });
 
   it('rejects a truncated customizations.xml as malformed', async () => {
@@ -107,7 +107,7 @@ describe('solution check', () => {
     expect(out).toContain('notes/todo.txt\n  STRAY_FILE');
     expect(out).toContain('BAD_MANAGED_FLAG: <Managed> is "2"');
     expect(out).toContain('BAD_VERSION: <Version> "1.0"');
-    expect(out).toMatch(/environmentvariabledefinitions\/psafo_Extra\/environmentvariabledefinition\.xml\n  SECRET_LIKE: line 1: looks like a hard-coded secret/);
+    expect(out).toMatch(/environmentvariabledefinitions\/psafo_Extra\/environmentvariabledefinition\.xml\n {2}SECRET_LIKE: line 1: looks like a hard-coded secret/);
     expect(out).not.toContain('abcdefghijklmnop');
   });
 
