@@ -26,6 +26,8 @@ import { bodyText, errorResponse } from './http';
 import { MessagePipeline, WriteLock } from './pipeline';
 import { DEFAULT_LIMITS, ServiceProtection } from './protection';
 import type { ProtectionLimits } from './protection';
+import { installPlatform } from './platform/install';
+import type { PlatformHandle } from './platform/install';
 import { CustomRoutes } from './routes';
 import { SchemaRegistry } from './schema/registry';
 import type { TableDefinition } from './schema/types';
@@ -73,6 +75,7 @@ export class DataverseEmulator implements DataverseExtensions {
   private readonly builtIn: Set<string>;
   private readonly callers = new Map<string, string>();
   private app?: FastifyInstance;
+  readonly platform: PlatformHandle;
   private baseUrl = '';
 
   constructor(private readonly options: DataverseEmulatorOptions) {
@@ -87,6 +90,8 @@ export class DataverseEmulator implements DataverseExtensions {
     this.protection = new ServiceProtection({ ...DEFAULT_LIMITS, ...options.limits });
     this.faults = new FaultInjector({ latencyMs: options.latencyMs ?? 0 });
     ensureSystemUser(this.sqlite);
+    // Platform behaviour (ImportSolution, Custom APIs, webhooks, /WebResources): platform/install.ts (B3).
+    this.platform = installPlatform(this, { logger: this.logger.child({ part: 'platform' }) });
   }
 
   get store(): RecordStore {
@@ -189,14 +194,6 @@ export class DataverseEmulator implements DataverseExtensions {
     this.counters.record(method, url);
     const headers = request.headers as Record<string, string | undefined>;
     const body = Buffer.isBuffer(request.body) ? request.body : undefined;
-    const decision = this.faults.decide(method, path);
-    if (decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
-    if (decision.status) {
-      const retry = decision.retryAfterSeconds ?? 1;
-      const e = decision.status === 429 ? errors.requestCountLimit(retry, this.protection.getLimits().requests, this.protection.getLimits().windowSeconds)
-        : decision.status === 503 ? errors.serviceUnavailable(retry) : errors.internal('The emulator injected a fault (500) for this path.');
-      return this.send(reply, errorResponse(e));
-    }
     const custom = this.routes.match(method, path);
     let caller = SYSTEM_USER_ID;
     if (!custom || custom.options.auth !== false) {
@@ -216,7 +213,9 @@ export class DataverseEmulator implements DataverseExtensions {
     }
     let resp: DvResponse;
     try {
-      if (custom) {
+      const fault = await this.applyFault(method, path);
+      if (fault) resp = fault;
+      else if (custom) {
         const r = await custom.handler({
           method, url, path, params: custom.params, query: Object.fromEntries(new URLSearchParams(url.split('?')[1] ?? '')),
           headers, body: body ?? Buffer.alloc(0), caller,
@@ -234,6 +233,17 @@ export class DataverseEmulator implements DataverseExtensions {
     resp.headers[Headers.burstRemaining] = String(admitted.remaining);
     resp.headers[Headers.timeRemaining] = String(Math.floor(admitted.timeRemainingMs));
     return this.send(reply, resp);
+  }
+
+  /** Latency and injected failures of the fault profile, inside the protection window like real slowness. */
+  private async applyFault(method: string, path: string): Promise<DvResponse | undefined> {
+    const decision = this.faults.decide(method, path);
+    if (decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
+    if (!decision.status) return undefined;
+    const retry = decision.retryAfterSeconds ?? 1;
+    const limits = this.protection.getLimits();
+    return errorResponse(decision.status === 429 ? errors.requestCountLimit(retry, limits.requests, limits.windowSeconds)
+      : decision.status === 503 ? errors.serviceUnavailable(retry) : errors.internal('The emulator injected a fault (500) for this path.'));
   }
 
   private send(reply: FastifyReply, resp: DvResponse): FastifyReply {

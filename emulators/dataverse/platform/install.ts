@@ -56,6 +56,12 @@ export function installPlatform(ext: DataverseExtensions, options: PlatformOptio
     for (const api of ext.store.find('customapi')) activateCustomApi(String(api.data.uniquename));
   };
   refresh();
+  // `/_emulator/reset` empties every table: put the SDK messages back afterwards.
+  const host = ext as DataverseExtensions & { reset?: () => void };
+  if (typeof host.reset === 'function') {
+    const reset = host.reset.bind(host);
+    host.reset = () => { reset(); refresh(); };
+  }
 
   const imports = new ImportService({
     rows, logger, now, activateCustomApi,

@@ -6,13 +6,14 @@
  * answers 200 with only `@odata.context`, one without answers 204.
  */
 import type { ActionContext, ActionHandler } from '../../extensibility';
+import { errors } from '../../errors';
 import { platformErrors } from '../errors';
 import { validateParameters } from './validate';
 
 export function customApiHandler(uniqueName: string): ActionHandler {
   return (ctx: ActionContext) => {
     const api = ctx.store.findByColumns('customapi', { uniquename: uniqueName });
-    if (!api) throw platformErrors.notFound('customapi', uniqueName);
+    if (!api) throw errors.resourceNotFound(uniqueName);
     if (api.data.isfunction === true) {
       throw platformErrors.invalidArgument(`${uniqueName} is a function: call it with GET ${uniqueName}().`);
     }

@@ -1,0 +1,305 @@
+/**
+ * ImportSolution through the Web API of the Dataverse emulator, with a small but complete solution
+ * zip generated here (solution.xml, customizations.xml with a table, option set, alternate key,
+ * ribbon, web resource and PCF control, environment variable, Custom API): components registered,
+ * the imported table answering an upsert by its alternate key, invalid zips refused with the real
+ * messages, versions, ImportSolutionAsync and `GET /WebResources/<name>`.
+ */
+import JSZip from 'jszip';
+import { create } from 'xmlbuilder2';
+import pino from 'pino';
+import { allowAll } from '../../emulators/common/auth';
+import { DataverseEmulator } from '../../emulators/dataverse/server';
+import { installPlatform } from '../../emulators/dataverse/platform/install';
+import { INVALID_SOLUTION_FILE_MESSAGE } from '../../emulators/dataverse/platform/errors';
+
+const API = '/api/data/v9.2';
+const JS = 'window.PsaFoSync = { ok: true };';
+
+interface FixtureOptions {
+  version?: string;
+  managed?: boolean;
+  omit?: string[];
+  wrapInFolder?: boolean;
+  brokenCustomizations?: boolean;
+  dropWebResourceFile?: boolean;
+  dropControlManifest?: boolean;
+}
+
+/** A realistic solution zip in the zip format of solution-format.md §1. */
+async function fixtureZip(o: FixtureOptions = {}): Promise<Buffer> {
+  const files = new Map<string, string>();
+  files.set('[Content_Types].xml', create({ version: '1.0', encoding: 'utf-8' })
+    .ele('Types', { xmlns: 'http://schemas.openxmlformats.org/package/2006/content-types' })
+    .ele('Default', { Extension: 'xml', ContentType: 'application/octet-stream' }).up()
+    .ele('Default', { Extension: 'js', ContentType: 'application/octet-stream' }).up()
+    .ele('Override', { PartName: '/WebResources/psafo_scriptsformjs11111111-2222-3333-4444-555555555555', ContentType: 'application/octet-stream' }).up()
+    .end());
+  const sol = create({ version: '1.0', encoding: 'utf-8' }).ele('ImportExportXml', { version: '9.2.24053.198', SolutionPackageVersion: '9.2', languagecode: '1033', generatedBy: 'CrmLive' })
+    .ele('SolutionManifest');
+  sol.ele('UniqueName').txt('PsaFoSyncFixture');
+  sol.ele('LocalizedNames').ele('LocalizedName', { description: 'PSA FO fixture', languagecode: '1033' });
+  sol.ele('Version').txt(o.version ?? '1.0.0.0');
+  sol.ele('Managed').txt(o.managed === false ? '0' : '1');
+  const pub = sol.ele('Publisher');
+  pub.ele('UniqueName').txt('psafosync');
+  pub.ele('LocalizedNames').ele('LocalizedName', { description: 'psa-fo-sync', languagecode: '1033' });
+  pub.ele('CustomizationPrefix').txt('psafo');
+  pub.ele('CustomizationOptionValuePrefix').txt('10471');
+  const roots = sol.ele('RootComponents');
+  roots.ele('RootComponent', { type: '1', schemaName: 'psafo_syncstatus', behavior: '0' });
+  roots.ele('RootComponent', { type: '61', schemaName: 'psafo_/scripts/form.js', behavior: '0' });
+  roots.ele('RootComponent', { type: '66', schemaName: 'psafo_PsaFoSync.SyncStatus', behavior: '0' });
+  sol.ele('MissingDependencies');
+  files.set('solution.xml', sol.end());
+
+  const cust = create({ version: '1.0', encoding: 'utf-8' }).ele('ImportExportXml');
+  const entity = cust.ele('Entities').ele('Entity');
+  entity.ele('Name', { LocalizedName: 'Sync Status', OriginalName: 'Sync Status' }).txt('psafo_syncstatus');
+  const info = entity.ele('EntityInfo').ele('entity', { Name: 'psafo_syncstatus' });
+  info.ele('LocalizedNames').ele('LocalizedName', { description: 'Sync Status', languagecode: '1033' });
+  const attrs = info.ele('attributes');
+  const attr = (name: string, type: string, extra: (a: ReturnType<typeof attrs.ele>) => void = () => undefined) => {
+    const a = attrs.ele('attribute', { PhysicalName: name });
+    a.ele('Type').txt(type);
+    a.ele('Name').txt(name);
+    a.ele('LogicalName').txt(name);
+    a.ele('RequiredLevel').txt(type === 'primarykey' ? 'systemrequired' : 'none');
+    extra(a);
+  };
+  attr('psafo_syncstatusid', 'primarykey');
+  attr('psafo_name', 'nvarchar', (a) => a.ele('MaxLength').txt('200'));
+  attr('psafo_entitylogicalname', 'nvarchar', (a) => a.ele('MaxLength').txt('100'));
+  attr('psafo_recordid', 'nvarchar', (a) => a.ele('MaxLength').txt('100'));
+  attr('psafo_state', 'picklist', (a) => {
+    const options = a.ele('optionset', { Name: 'psafo_syncstatus_psafo_state' }).ele('options');
+    [[104710000, 'Queued'], [104710001, 'Synced'], [104710002, 'Error']].forEach(([v, l]) =>
+      options.ele('option', { value: String(v) }).ele('labels').ele('label', { description: String(l), languagecode: '1033' }));
+  });
+  attr('psafo_details', 'ntext', (a) => a.ele('MaxLength').txt('1048576'));
+  info.ele('EntitySetName').txt('psafo_syncstatuses');
+  info.ele('OwnershipTypeMask').txt('OrgOwned');
+  const key = info.ele('EntityKeys').ele('EntityKey');
+  key.ele('Name').txt('psafo_entityrecordkey');
+  key.ele('LogicalName').txt('psafo_entityrecordkey');
+  const keyAttrs = key.ele('EntityKeyAttributes');
+  keyAttrs.ele('AttributeName').txt('psafo_entitylogicalname');
+  keyAttrs.ele('AttributeName').txt('psafo_recordid');
+  const ribbon = entity.ele('RibbonDiffXml');
+  ribbon.ele('CustomActions').ele('CustomAction', { Id: 'psafo.psafo_syncstatus.Form.SyncNow.CustomAction', Location: 'Mscrm.Form.psafo_syncstatus.MainTab.Save.Controls._children', Sequence: '75' });
+  ribbon.ele('LocLabels');
+  const wr = cust.ele('WebResources').ele('WebResource');
+  wr.ele('WebResourceId').txt('{11111111-2222-3333-4444-555555555555}');
+  wr.ele('Name').txt('psafo_/scripts/form.js');
+  wr.ele('DisplayName').txt('form script');
+  wr.ele('WebResourceType').txt('3');
+  wr.ele('FileName').txt('/WebResources/psafo_scriptsformjs11111111-2222-3333-4444-555555555555');
+  const cc = cust.ele('CustomControls').ele('CustomControl');
+  cc.ele('Name').txt('psafo_PsaFoSync.SyncStatus');
+  cc.ele('FileName').txt('/Controls/psafo_PsaFoSync.SyncStatus/ControlManifest.xml');
+  cust.ele('Languages').ele('Language').txt('1033');
+  files.set('customizations.xml', o.brokenCustomizations ? '<ImportExportXml><Entities></ImportExportXml>' : cust.end());
+
+  if (!o.dropWebResourceFile) files.set('WebResources/psafo_scriptsformjs11111111-2222-3333-4444-555555555555', JS);
+  const manifest = create().ele('manifest').ele('control', { namespace: 'PsaFoSync', constructor: 'SyncStatus', version: '1.2.3', 'control-type': 'standard' })
+    .ele('resources').ele('code', { path: 'bundle.js', order: '1' }).up().up().up().end();
+  if (!o.dropControlManifest) files.set('Controls/psafo_PsaFoSync.SyncStatus/ControlManifest.xml', manifest);
+  files.set('Controls/psafo_PsaFoSync.SyncStatus/bundle.js', 'var pcf_tools_bundle = 1;');
+
+  files.set('environmentvariabledefinitions/psafo_StatusRefreshSeconds/environmentvariabledefinition.xml', create()
+    .ele('environmentvariabledefinition', { schemaname: 'psafo_StatusRefreshSeconds' })
+    .ele('defaultvalue').txt('10').up()
+    .ele('displayname', { default: 'Status refresh seconds' }).ele('label', { description: 'Status refresh seconds', languagecode: '1033' }).up().up()
+    .ele('isrequired').txt('0').up().ele('secretstore').txt('0').up().ele('type').txt('100000001').up().end());
+
+  const api = create().ele('customapi', { uniquename: 'psafo_SyncNow' });
+  api.ele('allowedcustomprocessingsteptype').txt('2');
+  api.ele('bindingtype').txt('0');
+  api.ele('boundentitylogicalname');
+  api.ele('displayname', { default: 'Sync now' }).ele('label', { description: 'Sync now', languagecode: '1033' });
+  api.ele('isfunction').txt('0');
+  api.ele('isprivate').txt('0');
+  api.ele('name').txt('psafo_SyncNow');
+  files.set('customapis/psafo_SyncNow/customapi.xml', api.end());
+  const param = (name: string, type: number) => create().ele('customapirequestparameter', { uniquename: name })
+    .ele('isoptional').txt('0').up().ele('name').txt(`psafo_SyncNow.${name}`).up().ele('type').txt(String(type)).up().end();
+  files.set('customapis/psafo_SyncNow/customapirequestparameters/EntityLogicalName/customapirequestparameter.xml', param('EntityLogicalName', 10));
+  files.set('customapis/psafo_SyncNow/customapirequestparameters/RecordIds/customapirequestparameter.xml', param('RecordIds', 11));
+
+  const zip = new JSZip();
+  for (const [path, content] of files) {
+    if (o.omit?.includes(path)) continue;
+    zip.file(o.wrapInFolder ? `PsaFoSync/${path}` : path, content);
+  }
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+describe('Dataverse platform: ImportSolution', () => {
+  let emulator: DataverseEmulator;
+  let url: string;
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'odata-version': '4.0' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    const isJson = (res.headers.get('content-type') ?? '').includes('json');
+    return { status: res.status, headers: res.headers, text, json: text && isJson ? JSON.parse(text) : undefined };
+  };
+  const importZip = async (zip: Buffer, action = 'ImportSolution') =>
+    call('POST', `${API}/${action}`, { OverwriteUnmanagedCustomizations: false, PublishWorkflows: true, CustomizationFile: zip.toString('base64'), ImportJobId: crypto.randomUUID() });
+
+  beforeAll(async () => {
+    emulator = new DataverseEmulator({ auth: allowAll, logger: pino({ level: 'silent' }) });
+    installPlatform(emulator);
+    ({ url } = await emulator.start());
+  });
+  afterAll(async () => { await emulator.close(); });
+
+  it('imports the zip and registers solution, publisher, web resource, control, env var, Custom API, table and ribbon', async () => {
+    const jobId = crypto.randomUUID();
+    const res = await call('POST', `${API}/ImportSolution`, { OverwriteUnmanagedCustomizations: false, PublishWorkflows: true, CustomizationFile: (await fixtureZip()).toString('base64'), ImportJobId: jobId });
+    expect(res.status).toBe(204);
+
+    const solutions = await call('GET', `${API}/solutions?$filter=uniquename eq 'PsaFoSyncFixture'&$select=uniquename,version,ismanaged`);
+    expect(solutions.json.value).toEqual([expect.objectContaining({ uniquename: 'PsaFoSyncFixture', version: '1.0.0.0', ismanaged: true })]);
+    const publishers = await call('GET', `${API}/publishers?$filter=uniquename eq 'psafosync'&$select=customizationprefix,customizationoptionvalueprefix`);
+    expect(publishers.json.value[0]).toEqual(expect.objectContaining({ customizationprefix: 'psafo', customizationoptionvalueprefix: 10471 }));
+
+    const wr = await call('GET', `${API}/webresourceset?$filter=name eq 'psafo_/scripts/form.js'&$select=name,webresourcetype,content,displayname`);
+    expect(wr.json.value[0]).toEqual(expect.objectContaining({ webresourceid: '11111111-2222-3333-4444-555555555555', webresourcetype: 3, displayname: 'form script' }));
+    expect(Buffer.from(wr.json.value[0].content, 'base64').toString()).toBe(JS);
+
+    const control = await call('GET', `${API}/customcontrols?$filter=name eq 'psafo_PsaFoSync.SyncStatus'&$select=name,version,manifest`);
+    expect(control.json.value[0]).toEqual(expect.objectContaining({ version: '1.2.3' }));
+    expect(control.json.value[0].manifest).toContain('constructor="SyncStatus"');
+
+    const env = await call('GET', `${API}/environmentvariabledefinitions?$filter=schemaname eq 'psafo_StatusRefreshSeconds'&$select=defaultvalue,type,displayname`);
+    expect(env.json.value[0]).toEqual(expect.objectContaining({ defaultvalue: '10', type: 100000001, displayname: 'Status refresh seconds' }));
+
+    const apis = await call('GET', `${API}/customapis?$filter=uniquename eq 'psafo_SyncNow'&$select=uniquename,bindingtype,isfunction,allowedcustomprocessingsteptype`);
+    expect(apis.json.value[0]).toEqual(expect.objectContaining({ bindingtype: 0, isfunction: false, allowedcustomprocessingsteptype: 2 }));
+    const params = await call('GET', `${API}/customapirequestparameters?$filter=_customapiid_value eq ${apis.json.value[0].customapiid}&$select=uniquename,type,isoptional&$orderby=uniquename`);
+    expect(params.json.value.map((p: { uniquename: string; type: number }) => [p.uniquename, p.type])).toEqual([['EntityLogicalName', 10], ['RecordIds', 11]]);
+    const message = await call('GET', `${API}/sdkmessages?$filter=name eq 'psafo_SyncNow'&$select=name`);
+    expect(message.json.value).toHaveLength(1);
+
+    const ribbon = await call('GET', `${API}/ribboncustomizations?$filter=entity eq 'psafo_syncstatus'&$select=ribbondiffxml`);
+    expect(ribbon.json.value[0].ribbondiffxml).toContain('psafo.psafo_syncstatus.Form.SyncNow.CustomAction');
+
+    const job = await call('GET', `${API}/importjobs(${jobId})?$select=data,solutionname,progress`);
+    expect(job.status).toBe(200);
+    expect(job.json.solutionname).toBe('PsaFoSyncFixture');
+    expect(job.json.data).toContain('result="success"');
+
+    const components = await call('GET', `${API}/solutioncomponents?$select=componenttype,schemaname`);
+    const types = components.json.value.map((c: { componenttype: number }) => c.componenttype);
+    expect(types).toEqual(expect.arrayContaining([1, 61, 66, 380]));
+  });
+
+  it('makes the imported table work at once, including upsert by its alternate key', async () => {
+    const meta = await call('GET', `${API}/$metadata`);
+    expect(meta.text).toContain('Name="psafo_syncstatus"');
+    const path = `${API}/psafo_syncstatuses(psafo_entitylogicalname='msdyn_project',psafo_recordid='P-1')`;
+    const created = await call('PATCH', path, { psafo_name: 'P-1', psafo_state: 104710000 });
+    expect(created.status).toBe(204);
+    const updated = await call('PATCH', path, { psafo_state: 104710001 });
+    expect(updated.status).toBe(204);
+    const rows = await call('GET', `${API}/psafo_syncstatuses?$select=psafo_name,psafo_state,psafo_recordid`);
+    expect(rows.json.value).toEqual([expect.objectContaining({ psafo_name: 'P-1', psafo_state: 104710001, psafo_recordid: 'P-1' })]);
+    const bad = await call('PATCH', path, { psafo_state: 5 });
+    expect(bad.status).toBe(400);
+  });
+
+  it('serves web resources and PCF files at /WebResources/<name> with their content type', async () => {
+    const res = await fetch(`${url}/WebResources/psafo_/scripts/form.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/javascript');
+    expect(await res.text()).toBe(JS);
+    const bundle = await fetch(`${url}/WebResources/cc_psafo_PsaFoSync.SyncStatus/bundle.js`);
+    expect(bundle.status).toBe(200);
+    expect(await bundle.text()).toBe('var pcf_tools_bundle = 1;');
+    const missing = await fetch(`${url}/WebResources/psafo_/nope.js`);
+    expect(missing.status).toBe(404);
+  });
+
+  it('refuses the same managed version and upgrades to a higher one', async () => {
+    const again = await importZip(await fixtureZip());
+    expect(again.status).toBe(400);
+    expect(again.json.error.message).toMatch(/^This version of the solution package is already installed/);
+    const older = await importZip(await fixtureZip({ version: '0.9.0.0' }));
+    expect(older.status).toBe(400);
+    const upgrade = await importZip(await fixtureZip({ version: '1.1.0.0' }));
+    expect(upgrade.status).toBe(204);
+    const sol = await call('GET', `${API}/solutions?$filter=uniquename eq 'PsaFoSyncFixture'&$select=version`);
+    expect(sol.json.value).toEqual([expect.objectContaining({ version: '1.1.0.0' })]);
+    const unmanagedOverManaged = await importZip(await fixtureZip({ version: '1.2.0.0', managed: false }));
+    expect(unmanagedOverManaged.status).toBe(400);
+  });
+
+  it.each([
+    ['solution.xml missing', { omit: ['solution.xml'] }],
+    ['customizations.xml missing', { omit: ['customizations.xml'] }],
+    ['[Content_Types].xml missing', { omit: ['[Content_Types].xml'] }],
+    ['files wrapped in a folder', { wrapInFolder: true }],
+  ])('refuses a zip with %s with the real message', async (_name, opts) => {
+    const res = await importZip(await fixtureZip({ version: '9.0.0.0', ...opts }));
+    expect(res.status).toBe(400);
+    expect(res.json.error.message).toBe(INVALID_SOLUTION_FILE_MESSAGE);
+    expect(res.json.error.code).toBe('0x8004801a');
+  });
+
+  it('refuses unparsable XML, a missing web resource file and a missing control manifest, naming the file', async () => {
+    const broken = await importZip(await fixtureZip({ version: '9.0.0.0', brokenCustomizations: true }));
+    expect(broken.status).toBe(400);
+    expect(broken.json.error.message).toContain("'customizations.xml' could not be parsed");
+    const noFile = await importZip(await fixtureZip({ version: '9.0.0.0', dropWebResourceFile: true }));
+    expect(noFile.status).toBe(400);
+    expect(noFile.json.error.message).toContain('/WebResources/psafo_scriptsformjs11111111-2222-3333-4444-555555555555');
+    const noManifest = await importZip(await fixtureZip({ version: '9.0.0.0', dropControlManifest: true }));
+    expect(noManifest.status).toBe(400);
+    expect(noManifest.json.error.message).toContain('ControlManifest.xml');
+    const notZip = await call('POST', `${API}/ImportSolution`, { CustomizationFile: Buffer.from('not a zip').toString('base64') });
+    expect(notZip.status).toBe(400);
+    const missing = await call('POST', `${API}/ImportSolution`, { OverwriteUnmanagedCustomizations: false });
+    expect(missing.status).toBe(400);
+    expect(missing.json.error.message).toContain('CustomizationFile');
+    const sol = await call('GET', `${API}/solutions?$filter=uniquename eq 'PsaFoSyncFixture'&$select=version`);
+    expect(sol.json.value[0].version).toBe('1.1.0.0');
+  });
+
+  it('records a failed import in importjobs', async () => {
+    const jobId = crypto.randomUUID();
+    const res = await call('POST', `${API}/ImportSolution`, { CustomizationFile: (await fixtureZip({ version: '9.0.0.0', dropWebResourceFile: true })).toString('base64'), ImportJobId: jobId });
+    expect(res.status).toBe(400);
+    await new Promise((r) => setTimeout(r, 50));
+    const job = await call('GET', `${API}/importjobs(${jobId})?$select=data`);
+    expect(job.status).toBe(200);
+    expect(job.json.data).toContain('result="failure"');
+  });
+
+  it('ImportSolutionAsync answers an AsyncOperationId that completes with statuscode 30', async () => {
+    const res = await importZip(await fixtureZip({ version: '2.0.0.0' }), 'ImportSolutionAsync');
+    expect(res.status).toBe(200);
+    expect(res.json['@odata.context']).toContain('ImportSolutionAsyncResponse');
+    const id = res.json.AsyncOperationId as string;
+    let op: { statecode: number; statuscode: number } | undefined;
+    for (let i = 0; i < 100; i += 1) {
+      op = (await call('GET', `${API}/asyncoperations(${id})?$select=statecode,statuscode,message`)).json;
+      if (op?.statecode === 3) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(op).toEqual(expect.objectContaining({ statecode: 3, statuscode: 30 }));
+    const failed = await importZip(await fixtureZip({ version: '2.0.0.0' }), 'ImportSolutionAsync');
+    const fid = failed.json.AsyncOperationId as string;
+    for (let i = 0; i < 100; i += 1) {
+      op = (await call('GET', `${API}/asyncoperations(${fid})?$select=statecode,statuscode,message`)).json;
+      if (op?.statecode === 3) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(op).toEqual(expect.objectContaining({ statecode: 3, statuscode: 31 }));
+    const publish = await call('POST', `${API}/PublishAllXml`, {});
+    expect(publish.status).toBe(204);
+  });
+});
