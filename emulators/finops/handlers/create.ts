@@ -13,7 +13,10 @@ import type { HandlerContext, ODataRequest, ODataResponse } from './types';
 
 const ACTUALS_SEQ = 'seq:ActualsImportId';
 
-/** POST /data/<Set>: create; 201 with the entity. No upsert: an existing key answers the duplicate 500. */
+/**
+ * POST /data/<Set>: create; 201 with the entity (`Prefer: return=minimal`: 204 with OData-EntityId).
+ * No upsert: an existing key answers the duplicate 500.
+ */
 export function createEntity(ctx: HandlerContext, entity: EntityDef, req: ODataRequest): ODataResponse {
   if (entity.writable !== 'rw') {
     if (entity.writable === 'read') throw finopsErrors.readOnly(entity.set);
@@ -48,6 +51,9 @@ export function createEntity(ctx: HandlerContext, entity: EntityDef, req: ODataR
   }
   afterContractLineWrite(ctx, rules, entity, row);
   const location = `${ctx.serviceRoot}/${entity.set}(${entity.keys.map((k) => `${k}='${String(row[k]).replace(/'/g, "''")}'`).join(',')})`;
+  if (/return=minimal/i.test(req.headers[HEADER.prefer] ?? '')) {
+    return { status: 204, headers: { [HEADER.location]: location, 'OData-EntityId': location, [HEADER.etag]: etagOf(stored.version), [HEADER.preferenceApplied]: 'return=minimal' } };
+  }
   return {
     status: 201,
     headers: { [HEADER.location]: location, [HEADER.etag]: etagOf(stored.version) },

@@ -6,12 +6,13 @@ import type { RuleContext } from '../rules/context';
 
 /** The rules' read port over the store. */
 export function storeRuleContext(store: FinOpsStore, registry: EntityRegistry): RuleContext {
+  const storeKey = (set: string, key: Row) => keyString(registry.require(set), key);
   return {
     get(set: string, key: Row) {
-      const entity = registry.require(set);
-      const values: Row = { ...key };
-      if (entity.companySpecific && typeof values.dataAreaId === 'string') values.dataAreaId = values.dataAreaId.toLowerCase();
-      return store.get(set, keyString(entity, values))?.data;
+      return store.get(set, storeKey(set, key))?.data;
+    },
+    exists(set: string, key: Row) {
+      return store.has(set, storeKey(set, key));
     },
     find(set: string, company: string | undefined, field: string, value: string) {
       const rows = store.query(set, {

@@ -4,6 +4,8 @@ import type { Row } from '../model/types';
 export interface RuleContext {
   /** The row of `set` with these key values, or undefined. */
   get(set: string, key: Row): Row | undefined;
+  /** Whether a row of `set` with these key values exists (cheaper than get). */
+  exists(set: string, key: Row): boolean;
   /** The first row of `set` (in `company` when given) whose `field` equals `value` (case-insensitive). */
   find(set: string, company: string | undefined, field: string, value: string): Row | undefined;
   /** The PSA integration parameters of a legal entity. */

@@ -5,6 +5,6 @@ import { infolog, type RuleContext } from './context';
 export function checkLegalEntity(ctx: RuleContext, entity: EntityDef, row: Row): string | undefined {
   if (!entity.companySpecific) return undefined;
   const company = String(row.dataAreaId ?? '');
-  if (ctx.get('LegalEntities', { LegalEntityId: company })) return undefined;
+  if (ctx.exists('LegalEntities', { LegalEntityId: company })) return undefined;
   return infolog(`Company '${company}' does not exist. Use one of the legal entities of /data/LegalEntities.`);
 }

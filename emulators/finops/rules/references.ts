@@ -20,8 +20,8 @@ export function checkReferences(ctx: RuleContext, entity: EntityDef, row: Row): 
       ref.company === 'global' ? undefined : ref.company === 'project' && !isBlank(row.ProjectDataAreaId) ? String(row.ProjectDataAreaId).toLowerCase() : String(row.dataAreaId);
     const found =
       ref.by === 'lookup'
-        ? ctx.find(ref.target, company, ref.targetField, String(value))
-        : ctx.get(ref.target, company === undefined ? { [ref.targetField]: value } : { dataAreaId: company, [ref.targetField]: value });
+        ? ctx.find(ref.target, company, ref.targetField, String(value)) !== undefined
+        : ctx.exists(ref.target, company === undefined ? { [ref.targetField]: value } : { dataAreaId: company, [ref.targetField]: value });
     if (!found) {
       const where = company ? ` in company '${company}'` : '';
       return infolog(

@@ -27,6 +27,8 @@ export class SqliteFinOpsStore implements FinOpsStore {
   private readonly db: Db;
   private readonly statements = new Map<string, Statement>();
   private version: number;
+  /** One transaction wrapper, reused (better-sqlite3 nests calls as savepoints). */
+  private readonly tx: (fn: () => unknown) => unknown;
 
   constructor(opts: { dataDir?: string } = {}) {
     let file = ':memory:';
@@ -42,11 +44,13 @@ export class SqliteFinOpsStore implements FinOpsStore {
     this.db.exec(SCHEMA);
     const max = this.db.prepare('SELECT MAX(version) AS v FROM rows').get() as { v: number | null };
     this.version = max.v ?? 0;
+    this.tx = this.db.transaction((fn: () => unknown) => fn());
   }
 
   private stmt(sql: string): Statement {
     let s = this.statements.get(sql);
     if (!s) {
+      if (this.statements.size > 1000) this.statements.clear();
       s = this.db.prepare(sql);
       this.statements.set(sql, s);
     }
@@ -60,6 +64,10 @@ export class SqliteFinOpsStore implements FinOpsStore {
   get(set: string, key: string): StoredRow | undefined {
     const r = this.stmt('SELECT version, data FROM rows WHERE entity = ? AND rkey = ?').get(set, key) as { version: number; data: string } | undefined;
     return r ? this.toRow(r) : undefined;
+  }
+
+  has(set: string, key: string): boolean {
+    return this.stmt('SELECT 1 FROM rows WHERE entity = ? AND rkey = ?').get(set, key) !== undefined;
   }
 
   insert(set: string, key: string, company: string, data: Row): StoredRow {
@@ -112,7 +120,7 @@ export class SqliteFinOpsStore implements FinOpsStore {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.tx(fn) as T;
   }
 
   clearAll(): void {

@@ -28,6 +28,7 @@ export class DuplicateKeyError extends Error {
 
 export interface FinOpsStore {
   get(set: string, key: string): StoredRow | undefined;
+  has(set: string, key: string): boolean;
   /** Throws DuplicateKeyError when the key exists. */
   insert(set: string, key: string, company: string, data: Row): StoredRow;
   update(set: string, key: string, data: Row): StoredRow;

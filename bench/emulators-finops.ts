@@ -1,0 +1,99 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildBatch, parseBatchResponse, startFinOps, type BatchOp } from '../test/harness/finops';
+
+/**
+ * Benchmark of the F&O emulator (figures, not pass/fail): creates/s and updates/s through `$batch`
+ * (one changeset per record, as the bridge writes) and rows/s read through server-driven paging.
+ * Run: `node bin/run-ts.js bench/emulators-finops.ts [records=20000] [batchSize=1000] [concurrency=2]`.
+ * Writes bench/results/emulators-finops.json.
+ */
+const PROJECT = 'PRJ-BENCH-000001';
+const TASK = 'f0000000-0000-4000-8000-000000000001';
+
+function actual(i: number): Record<string, unknown> {
+  return {
+    ActualId: `a0000000-0000-4000-8000-${String(i).padStart(12, '0')}`, ProjectId: PROJECT, TaskId: TASK, AccountingDate: '2026-03-02T00:00:00Z',
+    TransactionClassification: 192350000, TransType: i % 2 === 0 ? 'Cost' : 'Sales', BillingType: 'Chargeable', Quantity: 8, Amount: 800 + i,
+    TransactionCurrencyId: 'USD', Description: `Bench actual ${i}`,
+  };
+}
+
+async function runBatches(call: (path: string, init: { method: string; body: string; headers: Record<string, string> }) => Promise<Response>, root: string, ops: BatchOp[], batchSize: number, concurrency: number, expectStatus: number): Promise<number> {
+  const batches: BatchOp[][] = [];
+  for (let i = 0; i < ops.length; i += batchSize) batches.push(ops.slice(i, i + batchSize));
+  let next = 0;
+  const started = process.hrtime.bigint();
+  const worker = async () => {
+    while (next < batches.length) {
+      const mine = batches[next++];
+      const { body, contentType } = buildBatch(root, mine.map((o) => [o]));
+      const res = await call('/data/$batch', { method: 'POST', body, headers: { 'Content-Type': contentType } });
+      const parts = parseBatchResponse(await res.text());
+      const bad = parts.filter((p) => p.status !== expectStatus);
+      if (res.status !== 200 || parts.length !== mine.length || bad.length > 0) {
+        throw new Error(`Batch failed: HTTP ${res.status}, ${parts.length} parts, first failure ${JSON.stringify(bad[0]?.body)}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+export async function main(args: string[]): Promise<number> {
+  const records = Number(args[0] ?? 20_000);
+  const batchSize = Number(args[1] ?? 1_000);
+  const concurrency = Number(args[2] ?? 2);
+  const fo = await startFinOps();
+  try {
+    const root = `${fo.url}/data`;
+    for (const [path, body] of [
+      ['/data/CustomersV3', { CustomerAccount: 'BENCH', OrganizationName: 'Bench', CustomerGroupId: '10' }],
+      ['/data/ProjCDSProjectContracts', { ProjectContractID: 'ORD-BENCH', CustomerAccount: 'BENCH', CurrencyCode: 'USD' }],
+      ['/data/ProjCDSProjects', { ProjectID: PROJECT, ProjectName: 'Bench', ProjectContractID: 'ORD-BENCH' }],
+      ['/data/ProjCDSTasks', { Task: TASK, ProjectId: PROJECT, Name: 'Bench task' }],
+    ] as const) {
+      const res = await fo.call(path, { body });
+      if (res.status !== 201) throw new Error(`Setup ${path} failed: ${res.status} ${await res.text()}`);
+    }
+    const creates = Array.from({ length: records }, (_, i): BatchOp => ({ method: 'POST', path: 'ProjCDSActualsImports', body: actual(i) }));
+    const createSeconds = await runBatches(fo.call, root, creates, batchSize, concurrency, 201);
+    const updates = Array.from({ length: records }, (_, i): BatchOp => ({
+      method: 'PATCH', path: `ProjCDSActualsImports(dataAreaId='usmf',ActualId='${String(actual(i).ActualId)}')`, body: { Description: `Updated ${i}`, Amount: 900 + i },
+    }));
+    const updateSeconds = await runBatches(fo.call, root, updates, batchSize, concurrency, 204);
+    let rows = 0;
+    let pages = 0;
+    const readStart = process.hrtime.bigint();
+    let next: string | undefined = '/data/ProjCDSActualsImports';
+    while (next) {
+      const res = await fo.call(next);
+      const page = (await res.json()) as { value: unknown[]; '@odata.nextLink'?: string };
+      rows += page.value.length;
+      pages++;
+      next = page['@odata.nextLink']?.slice(fo.url.length);
+    }
+    const readSeconds = Number(process.hrtime.bigint() - readStart) / 1e9;
+    if (rows !== records) throw new Error(`Paging returned ${rows} rows, expected ${records}`);
+    const result = {
+      emulator: 'finops',
+      date: new Date().toISOString(),
+      machine: { node: process.version, platform: process.platform, arch: process.arch },
+      records, batchSize, concurrency,
+      createsPerSecond: Math.round(records / createSeconds),
+      updatesPerSecond: Math.round(records / updateSeconds),
+      readsPerSecond: Math.round(rows / readSeconds),
+      pages,
+      seconds: { creates: +createSeconds.toFixed(3), updates: +updateSeconds.toFixed(3), reads: +readSeconds.toFixed(3) },
+    };
+    const dir = join(__dirname, 'results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'emulators-finops.json'), `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(
+      `F&O emulator: ${result.createsPerSecond} creates/s and ${result.updatesPerSecond} updates/s through $batch (${records} records, ${batchSize}/batch, ${concurrency} in flight); ${result.readsPerSecond} rows/s read through paging (${pages} pages)\n`,
+    );
+    return 0;
+  } finally {
+    await fo.close();
+  }
+}
