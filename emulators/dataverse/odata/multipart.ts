@@ -62,7 +62,7 @@ export function splitMultipart(text: string, boundary: string): MimePart[] {
 export function parseHttpRequest(text: string): HttpMessage {
   const trimmed = text.replace(/^(\r?\n)+/, '');
   const { head, body } = splitHead(trimmed);
-  const m = /^([A-Z]+)\s+(\S+)(\s+HTTP\/1\.[01])?$/.exec(head[0] ?? '');
+  const m = /^([A-Z]+)\s+(.+?)(\s+HTTP\/1\.[01])?$/.exec(head[0] ?? '');
   if (!m) throw errors.batch(`The batch part does not start with a request line such as 'POST /api/data/v9.2/accounts HTTP/1.1' (got '${(head[0] ?? '').slice(0, 100)}').`);
   return { method: m[1], url: m[2], headers: parseHeaders(head.slice(1).filter((l) => l.length > 0)), body: body.replace(/\r?\n$/, '') };
 }
