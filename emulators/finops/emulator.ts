@@ -124,12 +124,13 @@ export class FinOpsEmulator {
     this.storeInstance = undefined;
   }
 
-  /** Back to the baseline reference data; faults and request counters cleared. */
+  /** Back to the baseline reference data; fault rules cleared (latency back to the option), counters cleared. */
   reset(): void {
     this.store.clearAll();
     loadSeed(this.store, this.registry, baselineReferenceData());
     this.store.setMeta(BASELINE_META, 'yes');
     this.faults.clear();
+    this.faults.setLatency(this.options.latencyMs ?? 0);
     this.counters.reset();
   }
 
