@@ -1,17 +1,12 @@
 /**
  * Dataverse names used by the PSA-side code (form script, ribbon, admin console, PCF control).
- * Named once here (values owned by the solution model are re-exported from it); tests build their
- * fixtures from the same constants.
+ * Named once for the browser code; tests build their fixtures from the same constants.
+ * The solution model (solution/) owns the definitions: these are plain copies so that the bundles
+ * do not carry the model's labels and descriptions, and test/unit/webresources-names.unit.test.ts
+ * fails when a copy drifts from the model.
  */
-import { SYNC_NOW_API, SYNC_NOW_PARAM_ENTITY, SYNC_NOW_PARAM_IDS } from '../../solution/custom-api';
-import {
-  DEFAULT_STATUS_REFRESH_SECONDS, ENV_BRIDGE_URL, ENV_FIELD_LOCK_RULES, ENV_STATUS_REFRESH_SECONDS,
-} from '../../solution/environment-variables';
-import { MAX_GRID_SELECTION } from '../../solution/ribbon';
-import { SYNC_STATE, SYNC_STATUS_TABLE } from '../../solution/tables/syncstatus';
-import { RUN_STATE, RUN_TRIGGER, SYNC_RUN_TABLE } from '../../solution/tables/syncrun';
-
-export { SYNC_STATUS_TABLE, SYNC_RUN_TABLE };
+export const SYNC_STATUS_TABLE = 'psafo_syncstatus';
+export const SYNC_RUN_TABLE = 'psafo_syncrun';
 export const ENV_DEFINITION_TABLE = 'environmentvariabledefinition';
 
 export const StatusColumn = {
@@ -43,27 +38,29 @@ export const RunColumn = {
   summary: 'psafo_summary',
 } as const;
 
-/** Option values of psafo_state on psafo_syncstatus, psafo_state and psafo_trigger on psafo_syncrun. */
-export const SyncStateValue = SYNC_STATE;
+/** Option values of psafo_state on psafo_syncstatus (option value prefix 10471). */
+export const SyncStateValue = { Queued: 104710000, Synced: 104710001, Error: 104710002, Skipped: 104710003 } as const;
 export type SyncState = keyof typeof SyncStateValue;
-export const RunStateValue = RUN_STATE;
+/** Option values of psafo_state on psafo_syncrun. */
+export const RunStateValue = { Running: 104710000, Succeeded: 104710001, Warning: 104710002, Failed: 104710003 } as const;
 export type RunState = keyof typeof RunStateValue;
-export const RunTriggerValue = RUN_TRIGGER;
+/** Option values of psafo_trigger on psafo_syncrun. */
+export const RunTriggerValue = { Schedule: 104710000, SyncNow: 104710001, Live: 104710002, Manual: 104710003 } as const;
 export type RunTrigger = keyof typeof RunTriggerValue;
 
 export const EnvVar = {
-  bridgeUrl: ENV_BRIDGE_URL,
-  fieldLockRules: ENV_FIELD_LOCK_RULES,
-  statusRefreshSeconds: ENV_STATUS_REFRESH_SECONDS,
+  bridgeUrl: 'psafo_BridgeUrl',
+  fieldLockRules: 'psafo_FieldLockRules',
+  statusRefreshSeconds: 'psafo_StatusRefreshSeconds',
 } as const;
 
-export { SYNC_NOW_API };
-export const SyncNowParam = { entityLogicalName: SYNC_NOW_PARAM_ENTITY, recordIds: SYNC_NOW_PARAM_IDS } as const;
+export const SYNC_NOW_API = 'psafo_SyncNow';
+export const SyncNowParam = { entityLogicalName: 'EntityLogicalName', recordIds: 'RecordIds' } as const;
 /** Most records one Sync now call accepts (the grid enable rule allows 1..250 selected). */
-export const SYNC_NOW_MAX_RECORDS = MAX_GRID_SELECTION;
+export const SYNC_NOW_MAX_RECORDS = 250;
 
 export const FORMATTED_VALUE = '@OData.Community.Display.V1.FormattedValue';
-export const DEFAULT_REFRESH_SECONDS = DEFAULT_STATUS_REFRESH_SECONDS;
+export const DEFAULT_REFRESH_SECONDS = 10;
 
 /**
  * Window event the ribbon handlers dispatch after a successful Sync now, so that a SyncStatus
