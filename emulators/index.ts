@@ -7,7 +7,9 @@ import { createJwksVerifier } from './common/auth';
 import { DataverseEmulator } from './dataverse/server';
 import { FinOpsEmulator } from './finops';
 import { IdentityEmulator } from './identity/server';
-import { BRIDGE_API_AUDIENCE } from './identity/constants';
+import { BRIDGE_API_AUDIENCE, SANDBOX_TENANT } from './identity/constants';
+import { SANDBOX_APP } from './identity/config';
+import type { IdentityApp } from './identity/config';
 import { parseDatasetName, resolveDataset } from './seed';
 
 /**
@@ -29,6 +31,8 @@ export interface StartEmulatorsOptions {
   host?: string;
   latencyMs?: number;
   logger?: Logger;
+  /** Applications the identity emulator knows besides the sandbox app (e.g. a separate admin-API client). */
+  identityApps?: IdentityApp[];
 }
 
 export interface RunningEmulators {
@@ -76,7 +80,10 @@ export async function startEmulators(options: StartEmulatorsOptions = {}): Promi
   const started: Array<{ close(): Promise<void> }> = [];
 
   try {
-    const identity = new IdentityEmulator({ host, port: options.ports?.identity, dataDir, latencyMs, logger: logger.child({ emulator: 'identity' }), resources: [BRIDGE_API_AUDIENCE] });
+    const identity = new IdentityEmulator({
+      host, port: options.ports?.identity, dataDir, latencyMs, logger: logger.child({ emulator: 'identity' }),
+      apps: [SANDBOX_APP, ...(options.identityApps ?? [])], resources: [BRIDGE_API_AUDIENCE],
+    });
     await identity.start().catch((err: unknown) => { throw startFailure('identity', options.ports?.identity, err); });
     started.push(identity);
     const auth = createJwksVerifier({ jwksUrl: identity.jwksUrl(), issuer: identity.issuer(), ca: identity.caPem });
@@ -87,7 +94,11 @@ export async function startEmulators(options: StartEmulatorsOptions = {}): Promi
     started.push(finops);
     identity.addResource(finops.url);
 
-    const dataverse = new DataverseEmulator({ host, port: options.ports?.dataverse, dataDir, latencyMs, auth, logger: logger.child({ emulator: 'dataverse' }) });
+    const dataverse = new DataverseEmulator({
+      host, port: options.ports?.dataverse, dataDir, latencyMs, auth, logger: logger.child({ emulator: 'dataverse' }),
+      // 401 answers point clients at our identity emulator, as Dataverse points at login.microsoftonline.com.
+      authorizationUri: `${identity.url}/${SANDBOX_TENANT}/oauth2/authorize`,
+    });
     await dataverse.start().catch((err: unknown) => { throw startFailure('Dataverse', options.ports?.dataverse, err); });
     started.push(dataverse);
     identity.addResource(dataverse.url);

@@ -1,5 +1,6 @@
 import { IdentityEmulator } from '../../emulators/identity/server';
-import { startTestEmulators } from '../harness/emulators';
+import { decodeJwt } from 'jose';
+import { postForm, startTestEmulators } from '../harness/emulators';
 import type { TestEmulators } from '../harness/emulators';
 
 /** Tokens from the identity emulator open the Dataverse and F&O emulators for their own audience only. */
@@ -7,7 +8,7 @@ describe('identity emulator tokens at the Dataverse and F&O emulators', () => {
   let emu: TestEmulators;
 
   beforeAll(async () => {
-    emu = await startTestEmulators({ seed: 'demo' });
+    emu = await startTestEmulators({ seed: 'demo', identityApps: [{ clientId: 'psafo-admin', clientSecret: 'admin-secret', resources: ['api://psa-fo-sync'], roles: ['Sync.Admin'] }] });
   });
   afterAll(async () => {
     await emu?.close();
@@ -29,7 +30,7 @@ describe('identity emulator tokens at the Dataverse and F&O emulators', () => {
     for (const auth of [`Bearer ${await emu.token('finops')}`, `Bearer ${await emu.token('bridge')}`, undefined]) {
       const res = await fetch(`${emu.urls.dataverse}/api/data/v9.2/accounts`, { headers: auth ? { Authorization: auth } : {} });
       expect(res.status).toBe(401);
-      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer authorization_uri=/);
+      expect(res.headers.get('www-authenticate')).toBe(`Bearer authorization_uri=${emu.urls.identity}/sandbox/oauth2/authorize, resource_id=${emu.urls.dataverse}/`);
       const body = (await res.json()) as { error: { code: string; message: string } };
       expect(typeof body.error.message).toBe('string');
     }
@@ -40,6 +41,17 @@ describe('identity emulator tokens at the Dataverse and F&O emulators', () => {
       const res = await fetch(`${emu.urls.finops}/data/LegalEntities`, { headers: auth ? { Authorization: auth } : {} });
       expect(res.status).toBe(401);
     }
+  });
+
+  it('knows extra applications: an admin client restricted to the bridge API audience, with roles', async () => {
+    const ask = (scope: string) => postForm(`${emu.urls.identity}/sandbox/oauth2/v2.0/token`,
+      { grant_type: 'client_credentials', client_id: 'psafo-admin', client_secret: 'admin-secret', scope }, emu.caPem);
+    const ok = await ask('api://psa-fo-sync/.default');
+    expect(ok.status).toBe(200);
+    expect(decodeJwt(ok.json<{ access_token: string }>().access_token)).toMatchObject({ aud: 'api://psa-fo-sync', appid: 'psafo-admin', roles: ['Sync.Admin'] });
+    const denied = await ask(`${emu.urls.dataverse}/.default`);
+    expect(denied.status).toBe(400);
+    expect(denied.json<{ error_codes: number[] }>().error_codes).toEqual([500011]);
   });
 
   it('both reject an expired token and a token signed by another identity emulator', async () => {
