@@ -139,17 +139,22 @@ export function buildQuery(params: Array<[string, string]>, replace: Record<stri
       if (done.has(k)) continue;
       done.add(k);
       const nv = replace[k];
-      if (nv !== undefined) out.push(`${encodeKey(k)}=${encodeValue(nv)}`);
+      if (nv !== undefined) out.push(`${encodeKey(k)}=${k === '$deltatoken' ? encodeToken(nv) : encodeValue(nv)}`);
       continue;
     }
     out.push(v === '' && !k.startsWith('$') ? encodeKey(k) : `${encodeKey(k)}=${encodeValue(v)}`);
   }
-  for (const [k, v] of Object.entries(replace)) if (!done.has(k) && v !== undefined) out.push(`${encodeKey(k)}=${encodeValue(v)}`);
+  for (const [k, v] of Object.entries(replace)) if (!done.has(k) && v !== undefined) out.push(`${encodeKey(k)}=${k === '$deltatoken' ? encodeToken(v) : encodeValue(v)}`);
   return out.join('&');
 }
 
 function encodeKey(k: string): string {
   return k.replace(/[^A-Za-z0-9$@_.-]/g, (c) => encodeURIComponent(c));
+}
+
+/** Tokens are opaque: encode every reserved character (`!` too, as the service does). */
+function encodeToken(v: string): string {
+  return encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function encodeValue(v: string): string {

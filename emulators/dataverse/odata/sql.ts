@@ -42,9 +42,21 @@ function literalEdm(lit: Literal): string {
   }
 }
 
-/** Converts a literal to the canonical value of the column it is compared with. */
-export function literalFor(attr: AttributeDefinition, lit: Literal, opName = 'Equal'): unknown {
+/**
+ * Converts a literal to the canonical value of the column it is compared with. The query
+ * functions (`Microsoft.Dynamics.CRM.In`, `Between`, ...) take their values as strings
+ * (`PropertyValues=['3','5']`): `fromString` converts those to numbers and booleans.
+ */
+export function literalFor(attr: AttributeDefinition, raw: Literal, opName = 'Equal', fromString = false): unknown {
   const type = edmType(attr);
+  let lit = raw;
+  if (fromString && raw.kind === 'string') {
+    if (['Edm.Int32', 'Edm.Int64', 'Edm.Decimal', 'Edm.Double'].includes(type) && raw.value.trim() !== '' && Number.isFinite(Number(raw.value))) {
+      lit = { kind: 'number', value: Number(raw.value), text: raw.value };
+    } else if (type === 'Edm.Boolean' && (raw.value === 'true' || raw.value === 'false')) {
+      lit = { kind: 'boolean', value: raw.value === 'true' };
+    }
+  }
   const mismatch = () => errors.querySyntax(
     `A binary operator with incompatible types was detected. Found operand types '${type}' and '${literalEdm(lit)}' for operator kind '${opName}'.`);
   switch (type) {
@@ -145,9 +157,9 @@ class Compiler {
     });
   }
 
-  private inList(col: ColumnRef, values: Literal[], negate: boolean): string {
+  private inList(col: ColumnRef, values: Literal[], negate: boolean, fromString = false): string {
     if (values.length === 0) return negate ? '1' : '0';
-    for (const v of values) this.params.push(sqlValue(literalFor(col.attr, v)));
+    for (const v of values) this.params.push(sqlValue(literalFor(col.attr, v, 'In', fromString)));
     return `${col.sql}${collate(col.attr)} ${negate ? 'NOT IN' : 'IN'} (${values.map(() => '?').join(', ')})`;
   }
 
@@ -173,7 +185,7 @@ class Compiler {
       return n;
     };
     return this.path(table, [propArg.value], (col) => {
-      const date = (lit: Literal): unknown => literalFor(col.attr, lit);
+      const date = (lit: Literal): unknown => literalFor(col.attr, lit, name, true);
       const day = (offsetDays: number) => isoSeconds(new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + offsetDays)));
       const between = (from: unknown, to: unknown, negate = false) => {
         this.params.push(sqlValue(from), sqlValue(to));
@@ -186,12 +198,12 @@ class Compiler {
       const compareTo = (sqlOp: string, v: unknown) => { this.params.push(sqlValue(v)); return `${col.sql} ${sqlOp} ?`; };
       const dayOf = (lit: Literal) => String(date(lit)).slice(0, 10);
       switch (name) {
-        case 'In': return this.inList(col, list(), false);
-        case 'NotIn': return this.inList(col, list(), true);
+        case 'In': return this.inList(col, list(), false, true);
+        case 'NotIn': return this.inList(col, list(), true, true);
         case 'Between': case 'NotBetween': {
           const [a, b] = list();
           if (!a || !b) throw errors.querySyntax(`The function Microsoft.Dynamics.CRM.${name} needs two PropertyValues.`);
-          return between(literalFor(col.attr, a), literalFor(col.attr, b), name === 'NotBetween');
+          return between(literalFor(col.attr, a, name, true), literalFor(col.attr, b, name, true), name === 'NotBetween');
         }
         case 'Null': return `${col.sql} IS NULL`;
         case 'NotNull': return `${col.sql} IS NOT NULL`;
