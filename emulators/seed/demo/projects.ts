@@ -16,8 +16,12 @@ export const PROJECT = {
   p1: demoId('project', 1), p2: demoId('project', 2), p3: demoId('project', 3), p4: demoId('project', 4), p5: demoId('project', 5),
 } as const;
 
+/**
+ * PSA format `PRJ-<number>-<6 characters>`. Below the Dataverse emulator's auto-number start (1000), so projects
+ * created later never collide with the demo's.
+ */
 export const PROJECT_NUMBER = {
-  p1: 'PRJ-01000-AWERP1', p2: 'PRJ-01001-FBDAT2', p3: 'PRJ-01002-LTFIN3', p4: 'PRJ-01003-TSADV4', p5: 'PRJ-01004-FBREP5',
+  p1: 'PRJ-00100-AWERP1', p2: 'PRJ-00101-FBDAT2', p3: 'PRJ-00102-LTFIN3', p4: 'PRJ-00103-TSADV4', p5: 'PRJ-00104-FBREP5',
 } as const;
 
 type Cur = keyof typeof CURRENCY;

@@ -43,8 +43,9 @@ export const CONTRACT = {
   c4: demoId('contract', 4), c5: demoId('contract', 5), c6: demoId('contract', 6),
 } as const;
 
+/** PSA format `ORD-<number>-<6 characters>`, below the auto-number start (1001) like the project numbers. */
 export const ORDER_NUMBER = {
-  c1: 'ORD-01001-K7Q2M4', c2: 'ORD-01002-B3X9P1', c3: 'ORD-01003-L5T8W2', c4: 'ORD-01004-N2V6R7', c5: 'ORD-01005-T9H4C3', c6: 'ORD-01006-F6J1D8',
+  c1: 'ORD-00101-K7Q2M4', c2: 'ORD-00102-B3X9P1', c3: 'ORD-00103-L5T8W2', c4: 'ORD-00104-N2V6R7', c5: 'ORD-00105-T9H4C3', c6: 'ORD-00106-F6J1D8',
 } as const;
 
 type Cur = keyof typeof CURRENCY;
