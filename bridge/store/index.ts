@@ -2,6 +2,7 @@ import { openDatabase, type Db } from './database';
 import { DeltaTokens } from './delta-tokens';
 import { KeyMap } from './key-map';
 import { Queue } from './queue';
+import { RetryRecords } from './retry-records';
 import { Runs } from './runs';
 
 export { StoreError } from './database';
@@ -16,12 +17,14 @@ export class Store {
   readonly deltaTokens: DeltaTokens;
   readonly runs: Runs;
   readonly queue: Queue;
+  readonly retry: RetryRecords;
 
   private constructor(private readonly db: Db) {
     this.keyMap = new KeyMap(db);
     this.deltaTokens = new DeltaTokens(db);
     this.runs = new Runs(db);
     this.queue = new Queue(db);
+    this.retry = new RetryRecords(db);
   }
 
   static open(path: string): Store {

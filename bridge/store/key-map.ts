@@ -79,6 +79,14 @@ export class KeyMap {
     })();
   }
 
+  /** A written entry whose destination key has `field` = `value` (e.g. ProjectID → project id), any company. */
+  byKeyField(task: string, field: string, value: string): KeyMapEntry | undefined {
+    const r = this.db
+      .prepare("SELECT * FROM key_map WHERE task = ? AND state = 'written' AND json_extract(dest_key, '$.' || ?) = ? LIMIT 1")
+      .get(task, field, value) as Row | undefined;
+    return r ? toEntry(r) : undefined;
+  }
+
   countWritten(task: string): number {
     return (this.db.prepare("SELECT COUNT(*) AS n FROM key_map WHERE task = ? AND state = 'written'").get(task) as { n: number }).n;
   }

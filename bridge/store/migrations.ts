@@ -76,4 +76,17 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
       );
     `,
   },
+  {
+    version: 2,
+    name: 'retry-list',
+    sql: `
+      CREATE TABLE retry_records (
+        task TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (task, source_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

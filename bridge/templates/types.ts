@@ -138,6 +138,8 @@ export interface TaskDef {
   readonly routing: Routing;
   readonly parents: readonly ParentRef[];
   readonly status: StatusPolicy;
+  /** F&O→PSA: rows that these PSA→F&O tasks wrote are not written back (they came from PSA). */
+  readonly excludeSyncedBy?: readonly TaskId[];
 }
 
 export interface TemplateDef {

@@ -70,4 +70,5 @@ export const relationshipsUpdateTask: TaskDef = {
   routing: { kind: 'none' },
   parents: [],
   status: 'none',
+  excludeSyncedBy: ['actual-relationships', 'estimate-relationships'],
 };

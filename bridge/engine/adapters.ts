@@ -1,0 +1,45 @@
+import type { DataverseClient } from '../connectors/dataverse/client';
+import { retrieveAllRows, retrieveByIds } from '../connectors/dataverse/retrieve-by-ids';
+import { retrieveChanges } from '../connectors/dataverse/retrieve-changes';
+import { upsertMultiple } from '../connectors/dataverse/upsert-multiple';
+import { executeBatch } from '../connectors/finops/batch';
+import type { FinOpsClient } from '../connectors/finops/client';
+import { keyPath } from '../connectors/finops/key';
+import { queryPages } from '../connectors/finops/query';
+import { FO } from '../connectors/finops/constants';
+import { DV } from '../templates/entities';
+import type { EnginePorts, FoWriteResult, SourcePage } from './ports';
+import { patchBody } from './write-finops';
+
+/** The engine's ports over the real connectors. */
+export function connectorPorts(dv: DataverseClient, fo: FinOpsClient): EnginePorts {
+  return {
+    async *readChanges(task, deltaToken): AsyncGenerator<SourcePage> {
+      for await (const page of retrieveChanges(dv, { entitySet: task.source.entitySet, select: task.source.select, deltaLink: deltaToken })) {
+        yield { rows: page.rows, deleted: page.deleted, deltaToken: page.deltaLink };
+      }
+    },
+    readByIds: (task, ids) => retrieveByIds(dv, task.source.entitySet, task.source.idField, ids, task.source.select),
+    async *readFinOps(task, entitySet): AsyncGenerator<SourcePage> {
+      const select = task.source.select.length > 0 ? task.source.select : undefined;
+      for await (const rows of queryPages(fo, { entitySet, select, filter: task.source.serverFilter, crossCompany: true })) yield { rows, deleted: [] };
+    },
+    resolveLookups: (def, ids) => retrieveByIds(dv, def.entitySet, def.idField, ids, def.fields),
+    async currencies() {
+      const rows = await retrieveAllRows(dv, DV.currencies.set, [DV.currencies.id, 'isocurrencycode']);
+      return new Map(rows.map((r) => [String(r.isocurrencycode), String(r[DV.currencies.id])]));
+    },
+    async writeFinOps(ops): Promise<FoWriteResult[]> {
+      const results = await executeBatch(
+        fo,
+        ops.map((op) =>
+          op.method === 'POST'
+            ? { method: 'POST' as const, url: `${fo.dataUrl}/${op.entitySet}`, body: op.payload }
+            : { method: 'PATCH' as const, url: `${fo.dataUrl}/${keyPath(op.entitySet, op.key)}?${FO.crossCompany}=true`, body: patchBody(op) },
+        ),
+      );
+      return results.map((r) => (r.ok ? { ok: true } : { ok: false, kind: r.error.kind, status: r.error.status, message: r.error.serviceMessage }));
+    },
+    upsertMultiple: (entitySet, logicalName, targets) => upsertMultiple(dv, entitySet, logicalName, targets),
+  };
+}

@@ -1,0 +1,39 @@
+import type { LookupDef, TaskDef } from '../templates/types';
+
+export type Rec = Readonly<Record<string, unknown>>;
+
+export interface SourcePage {
+  readonly rows: readonly Rec[];
+  readonly deleted: readonly string[];
+  /** On the last page of a Dataverse change read: the token for the next run. */
+  readonly deltaToken?: string;
+}
+
+export interface FoWriteOp {
+  readonly method: 'POST' | 'PATCH';
+  readonly entitySet: string;
+  readonly key: Rec;
+  readonly payload: Rec;
+}
+
+export type FoWriteResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly kind: 'duplicate' | 'notFound' | 'validation' | 'throttled' | 'auth' | 'server'; readonly status: number; readonly message: string };
+
+/** What the engine needs from the two services (adapters in engine/adapters.ts; fakes in unit tests). */
+export interface EnginePorts {
+  /** Dataverse changes of a task's source since `deltaToken` (full read when absent). */
+  readChanges(task: TaskDef, deltaToken: string | undefined): AsyncIterable<SourcePage>;
+  /** Dataverse records of a task's source by id (retry list). */
+  readByIds(task: TaskDef, ids: readonly string[]): Promise<Rec[]>;
+  /** F&O rows of a task's source, cross-company (F&O→PSA templates; no change tracking). */
+  readFinOps(task: TaskDef, entitySet: string): AsyncIterable<SourcePage>;
+  /** Dataverse lookup targets by id. */
+  resolveLookups(def: LookupDef, ids: readonly string[]): Promise<Rec[]>;
+  /** ISO currency code → transactioncurrencyid. */
+  currencies(): Promise<ReadonlyMap<string, string>>;
+  /** One F&O $batch, one changeset per operation; results in order. */
+  writeFinOps(ops: readonly FoWriteOp[]): Promise<FoWriteResult[]>;
+  /** Dataverse UpsertMultiple on one table (one transaction). */
+  upsertMultiple(entitySet: string, logicalName: string, targets: readonly Rec[]): Promise<void>;
+}

@@ -1,0 +1,190 @@
+import { formatKey } from '../connectors/finops/key';
+import { mapRecord, type DestinationRecord } from '../templates/map-record';
+import type { TaskDef } from '../templates/types';
+import { emptyTally, type TaskTally } from './counts';
+import { payloadHash } from './hash';
+import type { FoWriteOp, Rec } from './ports';
+import { taskContext } from './task-context';
+import type { TaskRunDeps } from './task-deps';
+import { writeWithFallbacks } from './write-finops';
+
+interface PendingWrite {
+  readonly sourceId: string;
+  readonly row: Rec;
+  readonly rec: DestinationRecord;
+  readonly op: FoWriteOp;
+  readonly hash: string;
+}
+
+/**
+ * One PSA→F&O task: read changes (retry list first, then the delta since the saved token), map,
+ * skip unchanged payloads, write in $batch requests with bounded parallelism, checkpoint every
+ * batch (key map + results), hold children whose parent is missing and retry them after the task's
+ * own records, then save the delta token.
+ */
+export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<TaskTally> {
+  const tally = emptyTally();
+  const entitySet = d.entitySetOf(task);
+  const dryWritten = d.dryRunWritten as Map<string, string | null> | undefined;
+  const ctx = taskContext(task, d);
+  const held = new Map<string, { row: Rec; parent: { name: string; id: string; task: string } }>();
+  let buffer: PendingWrite[] = [];
+  const inflight = new Set<Promise<void>>();
+  let failure: unknown;
+
+  const results = (entries: { sourceId: string; outcome: 'upserted' | 'skipped' | 'error'; message: string | null; rec?: DestinationRecord }[]): void => {
+    if (d.dryRun) return;
+    d.store.runs.recordResults(
+      entries.map((e) => ({
+        runId: d.runId,
+        task: task.id,
+        entity: task.source.entityName,
+        sourceId: e.sourceId,
+        outcome: e.outcome,
+        message: e.message,
+        destKey: e.rec ? formatKey(e.rec.key) : null,
+        legalEntity: e.rec?.legalEntity ?? null,
+      })),
+    );
+  };
+
+  const commit = async (batch: PendingWrite[]): Promise<void> => {
+    d.store.keyMap.markPending(batch.map((w) => ({ task: task.id, sourceId: w.sourceId, legalEntity: w.rec.legalEntity, destKey: w.rec.key })));
+    const res = await writeWithFallbacks(d.ports, batch.map((w) => w.op));
+    const ok = batch.filter((_, i) => res[i].ok);
+    d.store.transaction(() => {
+      d.store.keyMap.markWritten(ok.map((w) => ({ task: task.id, sourceId: w.sourceId, legalEntity: w.rec.legalEntity, destKey: w.rec.key, hash: w.hash })));
+      d.store.retry.remove(task.id, ok.map((w) => w.sourceId));
+      const failed = batch.flatMap((w, i) => {
+        const r = res[i];
+        return r.ok ? [] : [{ w, message: `F&O rejected ${entitySet}${formatKey(w.rec.key)}: ${r.message}` }];
+      });
+      d.store.retry.add(failed.map((f) => ({ task: task.id, sourceId: f.w.sourceId, reason: f.message })));
+      results([
+        ...ok.map((w) => ({ sourceId: w.sourceId, outcome: 'upserted' as const, message: null, rec: w.rec })),
+        ...failed.map((f) => ({ sourceId: f.w.sourceId, outcome: 'error' as const, message: f.message, rec: f.w.rec })),
+      ]);
+      for (const w of ok) d.status.record(task, w.row, w.sourceId, 'Synced', { finopsKey: formatKey(w.rec.key), legalEntity: w.rec.legalEntity });
+      for (const f of failed) d.status.record(task, f.w.row, f.w.sourceId, 'Error', { message: f.message, finopsKey: formatKey(f.w.rec.key), legalEntity: f.w.rec.legalEntity });
+      tally.upserts += ok.length;
+      tally.errors += failed.length;
+    });
+    for (const f of batch.filter((_, i) => !res[i].ok)) d.logger.warn({ sourceId: f.sourceId, key: f.rec.key }, 'record rejected by F&O');
+    d.onProgress?.(task, tally);
+  };
+
+  const flush = async (all: boolean): Promise<void> => {
+    while (buffer.length >= d.batchSize || (all && buffer.length > 0)) {
+      const batch = buffer.slice(0, d.batchSize);
+      buffer = buffer.slice(d.batchSize);
+      if (d.dryRun) {
+        tally.upserts += batch.length;
+        continue;
+      }
+      const p: Promise<void> = commit(batch)
+        .catch((err: unknown) => {
+          failure ??= err;
+        })
+        .finally(() => inflight.delete(p));
+      inflight.add(p);
+      if (inflight.size >= d.parallelism) await Promise.race(inflight);
+      if (failure) break;
+    }
+    if (all || failure) await Promise.all(inflight);
+    if (failure) throw failure;
+  };
+
+  const handle = async (row: Rec, retryingHeld: boolean): Promise<boolean> => {
+    const outcome = mapRecord(task, row, ctx);
+    const sourceId = outcome.sourceId;
+    switch (outcome.kind) {
+      case 'filtered':
+        tally.filtered++;
+        if (!d.dryRun) d.store.retry.remove(task.id, [sourceId]);
+        return true;
+      case 'held':
+        held.set(sourceId, { row, parent: outcome.parent });
+        return false;
+      case 'skipped':
+      case 'error': {
+        const message = outcome.kind === 'skipped' ? outcome.reason : outcome.message;
+        if (outcome.kind === 'skipped') tally.skipped++;
+        else tally.errors++;
+        if (!d.dryRun) {
+          d.store.transaction(() => {
+            results([{ sourceId, outcome: outcome.kind === 'skipped' ? 'skipped' : 'error', message }]);
+            if (outcome.kind === 'error') d.store.retry.add([{ task: task.id, sourceId, reason: message }]);
+            else d.store.retry.remove(task.id, [sourceId]);
+          });
+        }
+        d.status.record(task, row, sourceId, outcome.kind === 'skipped' ? 'Skipped' : 'Error', { message });
+        d.logger.info({ sourceId, outcome: outcome.kind, reason: message }, `record ${outcome.kind}`);
+        return true;
+      }
+      case 'mapped':
+        for (const rec of outcome.records) {
+          const hash = payloadHash(rec.payload);
+          const entry = d.store.keyMap.get(task.id, sourceId, rec.legalEntity);
+          if (entry?.state === 'written' && entry.hash === hash) {
+            tally.unchanged++;
+            continue;
+          }
+          const op: FoWriteOp = { method: entry ? 'PATCH' : 'POST', entitySet, key: rec.key, payload: rec.payload };
+          if (d.dryRun) {
+            dryWritten?.set(`${task.id}|${sourceId}`, rec.legalEntity);
+            d.onDryRunWrite?.({ task: task.id, sourceId, method: op.method, entitySet, key: rec.key, payload: rec.payload });
+          }
+          buffer.push({ sourceId, row, rec, op, hash });
+        }
+        if (retryingHeld) held.delete(sourceId);
+        await flush(false);
+        return true;
+    }
+  };
+
+  const handlePage = async (rows: readonly Rec[]): Promise<void> => {
+    tally.read += rows.length;
+    await d.lookups.prefetch(task, rows);
+    for (const row of rows) await handle(row, false);
+    d.onProgress?.(task, tally);
+  };
+
+  const retryIds = new Set(d.store.retry.list(task.id));
+  if (retryIds.size > 0) await handlePage(await d.ports.readByIds(task, [...retryIds]));
+
+  let deltaToken: string | undefined;
+  const token = d.full ? undefined : d.store.deltaTokens.get(task.id);
+  for await (const page of d.ports.readChanges(task, token)) {
+    // a record read from the retry list is not handled twice
+    await handlePage(retryIds.size > 0 ? page.rows.filter((r) => !retryIds.has(String(r[task.source.idField]))) : page.rows);
+    tally.deleted += page.deleted.length;
+    if (page.deltaToken) deltaToken = page.deltaToken;
+  }
+  await flush(true);
+
+  // children whose parent came later in this task (sub-tasks before their parent task) go now
+  for (let progress = true; progress && held.size > 0; ) {
+    progress = false;
+    for (const [id, h] of [...held]) {
+      held.delete(id);
+      const before = held.size;
+      await handle(h.row, true);
+      if (held.size === before) progress = true;
+    }
+    await flush(true);
+  }
+  for (const [sourceId, h] of held) {
+    const message = `waiting for its ${h.parent.name} ${h.parent.id}, which is not in F&O (not synced yet or failed); it is retried on the next run`;
+    tally.errors++;
+    if (!d.dryRun) {
+      d.store.transaction(() => {
+        results([{ sourceId, outcome: 'error', message }]);
+        d.store.retry.add([{ task: task.id, sourceId, reason: message }]);
+      });
+    }
+    d.status.record(task, h.row, sourceId, 'Error', { message });
+  }
+  if (!d.dryRun && deltaToken) d.store.deltaTokens.set(task.id, deltaToken);
+  d.onProgress?.(task, tally);
+  return tally;
+}

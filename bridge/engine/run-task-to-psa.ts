@@ -1,0 +1,105 @@
+import { mapRecord } from '../templates/map-record';
+import type { TaskDef } from '../templates/types';
+import { emptyTally, type TaskTally } from './counts';
+import { payloadHash } from './hash';
+import type { Rec } from './ports';
+import { taskContext } from './task-context';
+import type { TaskRunDeps } from './task-deps';
+
+interface Target {
+  readonly sourceId: string;
+  readonly key: Rec;
+  readonly payload: Rec;
+  readonly hash: string;
+}
+
+/**
+ * One F&O→PSA task: read the F&O entity cross-company (no change tracking there: full read, hash
+ * skip), map, and write through UpsertMultiple in batches. A failed batch is split to one record per
+ * call so that one bad row becomes one record error.
+ */
+export async function runTaskToPsa(task: TaskDef, d: TaskRunDeps): Promise<TaskTally> {
+  const tally = emptyTally();
+  const ctx = taskContext(task, d);
+  const seen = new Set<string>();
+  let buffer: Target[] = [];
+  const dest = task.destination;
+
+  const done = (ok: readonly Target[], failed: readonly { t: Target; message: string }[]): void => {
+    tally.upserts += ok.length;
+    tally.errors += failed.length;
+    if (d.dryRun) return;
+    d.store.transaction(() => {
+      d.store.keyMap.markWritten(ok.map((t) => ({ task: task.id, sourceId: t.sourceId, legalEntity: null, destKey: t.key, hash: t.hash })));
+      d.store.runs.recordResults([
+        ...ok.map((t) => ({ runId: d.runId, task: task.id, entity: dest.entityName, sourceId: t.sourceId, outcome: 'upserted' as const, message: null, destKey: null, legalEntity: null })),
+        ...failed.map((f) => ({ runId: d.runId, task: task.id, entity: dest.entityName, sourceId: f.t.sourceId, outcome: 'error' as const, message: f.message, destKey: null, legalEntity: null })),
+      ]);
+    });
+  };
+
+  const write = async (batch: Target[]): Promise<void> => {
+    if (d.dryRun) {
+      done(batch, []);
+      return;
+    }
+    try {
+      await d.ports.upsertMultiple(dest.entitySet, dest.entityName, batch.map((t) => t.payload));
+      done(batch, []);
+    } catch (err) {
+      if (batch.length === 1) {
+        const message = `Dataverse rejected ${dest.entitySet} ${batch[0].sourceId}: ${(err as Error).message}`;
+        d.logger.warn({ sourceId: batch[0].sourceId }, message);
+        done([], [{ t: batch[0], message }]);
+        return;
+      }
+      for (const t of batch) await write([t]);
+    }
+  };
+
+  for await (const page of d.ports.readFinOps(task, d.entitySetOf(task))) {
+    tally.read += page.rows.length;
+    for (const row of page.rows) {
+      const id = String(row[task.source.idField] ?? '');
+      if (task.excludeSyncedBy?.some((t) => d.store.keyMap.forSource(t, id).length > 0)) {
+        tally.filtered++;
+        continue;
+      }
+      const outcome = mapRecord(task, row, ctx);
+      if (outcome.kind === 'filtered') {
+        tally.filtered++;
+        continue;
+      }
+      if (outcome.kind !== 'mapped') {
+        const message = outcome.kind === 'held' ? `waiting for ${outcome.parent.name} ${outcome.parent.id}` : outcome.kind === 'skipped' ? outcome.reason : outcome.message;
+        if (outcome.kind === 'skipped') tally.skipped++;
+        else tally.errors++;
+        if (!d.dryRun) {
+          d.store.runs.recordResults([{ runId: d.runId, task: task.id, entity: dest.entityName, sourceId: outcome.sourceId, outcome: outcome.kind === 'skipped' ? 'skipped' : 'error', message, destKey: null, legalEntity: null }]);
+        }
+        continue;
+      }
+      for (const rec of outcome.records) {
+        const keyText = JSON.stringify(rec.key);
+        const hash = payloadHash(rec.payload);
+        const entry = d.store.keyMap.get(task.id, keyText, null);
+        if (seen.has(keyText) || (entry?.state === 'written' && entry.hash === hash)) {
+          tally.unchanged++;
+          continue;
+        }
+        seen.add(keyText);
+        if (d.dryRun) d.onDryRunWrite?.({ task: task.id, sourceId: keyText, method: 'UpsertMultiple', entitySet: dest.entitySet, key: rec.key, payload: rec.payload });
+        buffer.push({ sourceId: keyText, key: rec.key, payload: rec.payload, hash });
+        if (buffer.length >= d.batchSize) {
+          const batch = buffer;
+          buffer = [];
+          await write(batch);
+        }
+      }
+    }
+    d.onProgress?.(task, tally);
+  }
+  if (buffer.length > 0) await write(buffer);
+  d.onProgress?.(task, tally);
+  return tally;
+}

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { orgUnitLegalEntity, type Config } from '../config';
+import type { RunState, RunTrigger, Store } from '../store';
+import { templates as registry, type TaskId, type TemplateId } from '../templates';
+import type { TaskDef } from '../templates/types';
+import { FO_ENTITY_SETS } from '../templates/entities';
+import { resolveValueMaps } from '../templates/value-maps';
+import { emptyTally, type TaskTally } from './counts';
+import { LookupCache } from './lookup-cache';
+import { planRun } from './plan';
+import type { EnginePorts } from './ports';
+import { runRow, SYNC_RUN_ENTITY_SET, SYNC_RUN_TABLE } from './run-row';
+import { runTaskToFinOps } from './run-task-to-fo';
+import { runTaskToPsa } from './run-task-to-psa';
+import { StatusCollector, SYNC_STATUS_ENTITY_SET, SYNC_STATUS_TABLE } from './status';
+import type { DryRunWrite } from './task-deps';
+
+export interface RunOptions {
+  readonly templates?: readonly TemplateId[];
+  readonly full?: boolean;
+  readonly dryRun?: boolean;
+  readonly trigger?: RunTrigger;
+  readonly runId?: string;
+  readonly onDryRunWrite?: (w: DryRunWrite) => void;
+  readonly onProgress?: (e: { template: TemplateId; task: TaskId; tally: TaskTally; done: boolean }) => void;
+}
+
+export interface TaskSummary extends TaskTally {
+  readonly template: TemplateId;
+  readonly task: TaskId;
+  readonly state: 'done' | 'failed';
+  readonly failure?: string;
+}
+
+export interface RunSummary {
+  readonly runId: string;
+  readonly state: RunState;
+  readonly dryRun: boolean;
+  readonly tasks: readonly TaskSummary[];
+  readonly upserts: number;
+  readonly unchanged: number;
+  readonly skipped: number;
+  readonly errors: number;
+  readonly failedTasks: number;
+  readonly durationMs: number;
+  readonly writeBackProblem?: string;
+}
+
+export interface RunDeps {
+  readonly config: Config;
+  readonly store: Store;
+  readonly ports: EnginePorts;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+}
+
+/**
+ * One run: plan the template/task DAG, run every task (a failing task is reported, the others go
+ * on), record the run in the store (45-day history) and write status and run rows to Dataverse.
+ */
+export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<RunSummary> {
+  const now = deps.now ?? (() => new Date());
+  const { config, store, ports } = deps;
+  const runId = opts.runId ?? randomUUID();
+  const trigger = opts.trigger ?? 'Manual';
+  const dryRun = opts.dryRun === true;
+  const log = deps.logger.child({ runId });
+  const started = now();
+  const all = registry({ milestoneSource: config.templates.milestoneSource });
+  const selected = opts.templates && opts.templates.length > 0 ? opts.templates : config.templates.enabled;
+  const plan = planRun(all, selected);
+  const tracked = new Set<TaskId>(planRun(all, config.templates.enabled).map((p) => p.task.id));
+  for (const p of plan) tracked.add(p.task.id);
+
+  if (!dryRun) {
+    const interrupted = store.runs.closeInterrupted(started);
+    if (interrupted.length > 0) log.warn({ interrupted }, 'previous runs were interrupted; resuming from their checkpoints');
+    store.runs.purge(started);
+    store.runs.start(runId, trigger, started);
+  }
+  let writeBackProblem: string | undefined;
+  const writeBack = async (what: string, fn: () => Promise<void>): Promise<void> => {
+    if (dryRun) return;
+    try {
+      await fn();
+    } catch (err) {
+      writeBackProblem = `${what}: ${(err as Error).message}`;
+      log.warn({ err }, `status write-back failed (${what})`);
+    }
+  };
+  await writeBack('run row', () => ports.upsertMultiple(SYNC_RUN_ENTITY_SET, SYNC_RUN_TABLE, [runRow({ runId, trigger, state: 'Running', startedOn: started, upserts: 0, skipped: 0, errors: 0, summary: `${plan.length} tasks` })]));
+
+  const status = new StatusCollector();
+  const lookups = new LookupCache(ports);
+  const needsCurrencies = plan.some((p) => p.task.mapping.some((m) => m.transform.kind === 'bind' && m.transform.by === 'currencyCode'));
+  const currencies = needsCurrencies ? await ports.currencies() : new Map<string, string>();
+  const entitySets = config.finops.entitySets as Readonly<Record<string, string>>;
+  const setName = new Map(Object.entries(defaultsByValue()).map(([def, key]) => [def, entitySets[key] ?? def]));
+  const entitySetOf = (task: TaskDef): string => {
+    const side = task.source.system === 'finops' ? task.source.entitySet : task.destination.entitySet;
+    return setName.get(side) ?? side;
+  };
+  const dryRunWritten = dryRun ? new Map<string, string | null>() : undefined;
+  const summaries: TaskSummary[] = [];
+
+  for (const { template, task } of plan) {
+    const tlog = log.child({ template: template.id, task: task.id });
+    const onProgress = (t: TaskDef, tally: TaskTally): void => opts.onProgress?.({ template: template.id, task: t.id, tally, done: false });
+    tlog.info('task started');
+    try {
+      const taskDeps = {
+        runId, ports, store, logger: tlog, status, lookups, currencies, trackedTasks: tracked, dryRunWritten,
+        settings: {
+          forecastModel: config.templates.forecastModel,
+          customerGroup: config.templates.customerGroup,
+          intercompany: config.templates.intercompany,
+          orgUnitLegalEntity: orgUnitLegalEntity(config),
+        },
+        valueMaps: resolveValueMaps(config.templates.valueMaps),
+        batchSize: config.sync.batchSize,
+        parallelism: config.sync.parallelism,
+        full: opts.full === true,
+        dryRun,
+        entitySetOf,
+        onDryRunWrite: opts.onDryRunWrite,
+        onProgress,
+      };
+      const tally = template.direction === 'psa-to-fo' ? await runTaskToFinOps(task, taskDeps) : await runTaskToPsa(task, taskDeps);
+      summaries.push({ template: template.id, task: task.id, state: 'done', ...tally });
+      tlog.info({ ...tally }, 'task finished');
+      opts.onProgress?.({ template: template.id, task: task.id, tally, done: true });
+    } catch (err) {
+      const failure = (err as Error).message;
+      summaries.push({ template: template.id, task: task.id, state: 'failed', failure, ...emptyTally() });
+      tlog.error({ err }, 'task failed; the other tasks go on');
+    }
+    const last = summaries[summaries.length - 1];
+    if (!dryRun) store.runs.saveTask(runId, { task: task.id, state: last.state, read: last.read, upserts: last.upserts, unchanged: last.unchanged, skipped: last.skipped, errors: last.errors });
+  }
+
+  const sum = (k: keyof TaskTally): number => summaries.reduce((n, s) => n + s[k], 0);
+  const failedTasks = summaries.filter((s) => s.state === 'failed').length;
+  const errors = sum('errors');
+  const state: RunState = failedTasks > 0 ? 'Failed' : errors > 0 ? 'Warning' : 'Succeeded';
+  const ended = now();
+  const text = summaries.map((s) => `${s.task}: ${s.state === 'failed' ? `FAILED (${s.failure})` : `${s.upserts} written, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.errors} errors`}`).join('; ');
+
+  if (status.size > 0) {
+    const targets = status.targets(runId, ended);
+    for (let i = 0; i < targets.length; i += 500) {
+      const chunk = targets.slice(i, i + 500);
+      await writeBack('status rows', () => ports.upsertMultiple(SYNC_STATUS_ENTITY_SET, SYNC_STATUS_TABLE, chunk));
+    }
+  }
+  await writeBack('run row', () => ports.upsertMultiple(SYNC_RUN_ENTITY_SET, SYNC_RUN_TABLE, [runRow({ runId, trigger, state, startedOn: started, endedOn: ended, upserts: sum('upserts'), skipped: sum('skipped'), errors, summary: text })]));
+  if (!dryRun) store.runs.finish(runId, { state, upserts: sum('upserts'), skipped: sum('skipped'), errors, summary: writeBackProblem ? `${text}; write-back: ${writeBackProblem}` : text }, ended);
+  log.info({ state, upserts: sum('upserts'), errors, failedTasks }, 'run finished');
+  return {
+    runId, state, dryRun, tasks: summaries, upserts: sum('upserts'), unchanged: sum('unchanged'), skipped: sum('skipped'), errors, failedTasks,
+    durationMs: ended.getTime() - started.getTime(), writeBackProblem,
+  };
+}
+
+/** Default F&O entity set → its configuration key. */
+function defaultsByValue(): Record<string, string> {
+  return Object.fromEntries(Object.entries(FO_ENTITY_SETS).map(([k, v]) => [v, k]));
+}

@@ -1,0 +1,36 @@
+import type { MapContext, MapSettings, ParentState } from '../templates/context';
+import type { TaskDef, TaskId } from '../templates/types';
+import type { ValueMaps } from '../templates/value-maps';
+import type { Store } from '../store';
+import type { LookupCache } from './lookup-cache';
+
+export interface ContextDeps {
+  readonly settings: MapSettings;
+  readonly valueMaps: ValueMaps;
+  readonly store: Store;
+  readonly lookups: LookupCache;
+  readonly currencies: ReadonlyMap<string, string>;
+  /** Tasks that take part in this configuration: a parent of another task is 'untracked'. */
+  readonly trackedTasks: ReadonlySet<TaskId>;
+  /** Dry run: records that would have been written count as present parents. */
+  readonly dryRunWritten?: ReadonlyMap<string, string | null>;
+}
+
+/** The MapContext of one task: lookups from the run's cache, parents and reverse keys from the key map. */
+export function taskContext(task: TaskDef, d: ContextDeps): MapContext {
+  return {
+    settings: d.settings,
+    valueMaps: d.valueMaps,
+    lookup: (name, id) => d.lookups.get(task, name, id),
+    parent: (parentTask, id): ParentState => {
+      if (!d.trackedTasks.has(parentTask)) return 'untracked';
+      const written = d.store.keyMap.forSource(parentTask, id).find((e) => e.state === 'written');
+      if (written) return { legalEntity: written.legalEntity };
+      const dry = d.dryRunWritten?.get(`${parentTask}|${id}`);
+      if (dry !== undefined) return { legalEntity: dry };
+      return 'missing';
+    },
+    projectIdByNumber: (n) => d.store.keyMap.byKeyField('projects', 'ProjectID', n)?.sourceId,
+    currencyIdByCode: (c) => d.currencies.get(c),
+  };
+}
