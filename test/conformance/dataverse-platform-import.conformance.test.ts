@@ -1,138 +1,19 @@
 /**
  * ImportSolution through the Web API of the Dataverse emulator, with a small but complete solution
- * zip generated here (solution.xml, customizations.xml with a table, option set, alternate key,
- * ribbon, web resource and PCF control, environment variable, Custom API): components registered,
+ * zip (solution.xml, customizations.xml with a table, option set, alternate key, ribbon, web
+ * resource and PCF control, environment variable, Custom API): components registered,
  * the imported table answering an upsert by its alternate key, invalid zips refused with the real
- * messages, versions, ImportSolutionAsync and `GET /WebResources/<name>`.
+ * messages, versions, ImportSolutionAsync and `GET /WebResources/<name>`. The zip comes from
+ * test/fixtures/dataverse-platform-solution.ts.
  */
-import JSZip from 'jszip';
-import { create } from 'xmlbuilder2';
 import pino from 'pino';
 import { allowAll } from '../../emulators/common/auth';
 import { DataverseEmulator } from '../../emulators/dataverse/server';
 import { installPlatform } from '../../emulators/dataverse/platform/install';
 import { INVALID_SOLUTION_FILE_MESSAGE } from '../../emulators/dataverse/platform/errors';
+import { FIXTURE_JS as JS, fixtureZip } from '../fixtures/dataverse-platform-solution';
 
 const API = '/api/data/v9.2';
-const JS = 'window.PsaFoSync = { ok: true };';
-
-interface FixtureOptions {
-  version?: string;
-  managed?: boolean;
-  omit?: string[];
-  wrapInFolder?: boolean;
-  brokenCustomizations?: boolean;
-  dropWebResourceFile?: boolean;
-  dropControlManifest?: boolean;
-}
-
-/** A realistic solution zip in the zip format of solution-format.md §1. */
-async function fixtureZip(o: FixtureOptions = {}): Promise<Buffer> {
-  const files = new Map<string, string>();
-  files.set('[Content_Types].xml', create({ version: '1.0', encoding: 'utf-8' })
-    .ele('Types', { xmlns: 'http://schemas.openxmlformats.org/package/2006/content-types' })
-    .ele('Default', { Extension: 'xml', ContentType: 'application/octet-stream' }).up()
-    .ele('Default', { Extension: 'js', ContentType: 'application/octet-stream' }).up()
-    .ele('Override', { PartName: '/WebResources/psafo_scriptsformjs11111111-2222-3333-4444-555555555555', ContentType: 'application/octet-stream' }).up()
-    .end());
-  const sol = create({ version: '1.0', encoding: 'utf-8' }).ele('ImportExportXml', { version: '9.2.24053.198', SolutionPackageVersion: '9.2', languagecode: '1033', generatedBy: 'CrmLive' })
-    .ele('SolutionManifest');
-  sol.ele('UniqueName').txt('PsaFoSyncFixture');
-  sol.ele('LocalizedNames').ele('LocalizedName', { description: 'PSA FO fixture', languagecode: '1033' });
-  sol.ele('Version').txt(o.version ?? '1.0.0.0');
-  sol.ele('Managed').txt(o.managed === false ? '0' : '1');
-  const pub = sol.ele('Publisher');
-  pub.ele('UniqueName').txt('psafosync');
-  pub.ele('LocalizedNames').ele('LocalizedName', { description: 'psa-fo-sync', languagecode: '1033' });
-  pub.ele('CustomizationPrefix').txt('psafo');
-  pub.ele('CustomizationOptionValuePrefix').txt('10471');
-  const roots = sol.ele('RootComponents');
-  roots.ele('RootComponent', { type: '1', schemaName: 'psafo_syncstatus', behavior: '0' });
-  roots.ele('RootComponent', { type: '61', schemaName: 'psafo_/scripts/form.js', behavior: '0' });
-  roots.ele('RootComponent', { type: '66', schemaName: 'psafo_PsaFoSync.SyncStatus', behavior: '0' });
-  sol.ele('MissingDependencies');
-  files.set('solution.xml', sol.end());
-
-  const cust = create({ version: '1.0', encoding: 'utf-8' }).ele('ImportExportXml');
-  const entity = cust.ele('Entities').ele('Entity');
-  entity.ele('Name', { LocalizedName: 'Sync Status', OriginalName: 'Sync Status' }).txt('psafo_syncstatus');
-  const info = entity.ele('EntityInfo').ele('entity', { Name: 'psafo_syncstatus' });
-  info.ele('LocalizedNames').ele('LocalizedName', { description: 'Sync Status', languagecode: '1033' });
-  const attrs = info.ele('attributes');
-  const attr = (name: string, type: string, extra: (a: ReturnType<typeof attrs.ele>) => void = () => undefined) => {
-    const a = attrs.ele('attribute', { PhysicalName: name });
-    a.ele('Type').txt(type);
-    a.ele('Name').txt(name);
-    a.ele('LogicalName').txt(name);
-    a.ele('RequiredLevel').txt(type === 'primarykey' ? 'systemrequired' : 'none');
-    extra(a);
-  };
-  attr('psafo_syncstatusid', 'primarykey');
-  attr('psafo_name', 'nvarchar', (a) => a.ele('MaxLength').txt('200'));
-  attr('psafo_entitylogicalname', 'nvarchar', (a) => a.ele('MaxLength').txt('100'));
-  attr('psafo_recordid', 'nvarchar', (a) => a.ele('MaxLength').txt('100'));
-  attr('psafo_state', 'picklist', (a) => {
-    const options = a.ele('optionset', { Name: 'psafo_syncstatus_psafo_state' }).ele('options');
-    [[104710000, 'Queued'], [104710001, 'Synced'], [104710002, 'Error']].forEach(([v, l]) =>
-      options.ele('option', { value: String(v) }).ele('labels').ele('label', { description: String(l), languagecode: '1033' }));
-  });
-  attr('psafo_details', 'ntext', (a) => a.ele('MaxLength').txt('1048576'));
-  info.ele('EntitySetName').txt('psafo_syncstatuses');
-  info.ele('OwnershipTypeMask').txt('OrgOwned');
-  const key = info.ele('EntityKeys').ele('EntityKey');
-  key.ele('Name').txt('psafo_entityrecordkey');
-  key.ele('LogicalName').txt('psafo_entityrecordkey');
-  const keyAttrs = key.ele('EntityKeyAttributes');
-  keyAttrs.ele('AttributeName').txt('psafo_entitylogicalname');
-  keyAttrs.ele('AttributeName').txt('psafo_recordid');
-  const ribbon = entity.ele('RibbonDiffXml');
-  ribbon.ele('CustomActions').ele('CustomAction', { Id: 'psafo.psafo_syncstatus.Form.SyncNow.CustomAction', Location: 'Mscrm.Form.psafo_syncstatus.MainTab.Save.Controls._children', Sequence: '75' });
-  ribbon.ele('LocLabels');
-  const wr = cust.ele('WebResources').ele('WebResource');
-  wr.ele('WebResourceId').txt('{11111111-2222-3333-4444-555555555555}');
-  wr.ele('Name').txt('psafo_/scripts/form.js');
-  wr.ele('DisplayName').txt('form script');
-  wr.ele('WebResourceType').txt('3');
-  wr.ele('FileName').txt('/WebResources/psafo_scriptsformjs11111111-2222-3333-4444-555555555555');
-  const cc = cust.ele('CustomControls').ele('CustomControl');
-  cc.ele('Name').txt('psafo_PsaFoSync.SyncStatus');
-  cc.ele('FileName').txt('/Controls/psafo_PsaFoSync.SyncStatus/ControlManifest.xml');
-  cust.ele('Languages').ele('Language').txt('1033');
-  files.set('customizations.xml', o.brokenCustomizations ? '<ImportExportXml><Entities></ImportExportXml>' : cust.end());
-
-  if (!o.dropWebResourceFile) files.set('WebResources/psafo_scriptsformjs11111111-2222-3333-4444-555555555555', JS);
-  const manifest = create().ele('manifest').ele('control', { namespace: 'PsaFoSync', constructor: 'SyncStatus', version: '1.2.3', 'control-type': 'standard' })
-    .ele('resources').ele('code', { path: 'bundle.js', order: '1' }).up().up().up().end();
-  if (!o.dropControlManifest) files.set('Controls/psafo_PsaFoSync.SyncStatus/ControlManifest.xml', manifest);
-  files.set('Controls/psafo_PsaFoSync.SyncStatus/bundle.js', 'var pcf_tools_bundle = 1;');
-
-  files.set('environmentvariabledefinitions/psafo_StatusRefreshSeconds/environmentvariabledefinition.xml', create()
-    .ele('environmentvariabledefinition', { schemaname: 'psafo_StatusRefreshSeconds' })
-    .ele('defaultvalue').txt('10').up()
-    .ele('displayname', { default: 'Status refresh seconds' }).ele('label', { description: 'Status refresh seconds', languagecode: '1033' }).up().up()
-    .ele('isrequired').txt('0').up().ele('secretstore').txt('0').up().ele('type').txt('100000001').up().end());
-
-  const api = create().ele('customapi', { uniquename: 'psafo_SyncNow' });
-  api.ele('allowedcustomprocessingsteptype').txt('2');
-  api.ele('bindingtype').txt('0');
-  api.ele('boundentitylogicalname');
-  api.ele('displayname', { default: 'Sync now' }).ele('label', { description: 'Sync now', languagecode: '1033' });
-  api.ele('isfunction').txt('0');
-  api.ele('isprivate').txt('0');
-  api.ele('name').txt('psafo_SyncNow');
-  files.set('customapis/psafo_SyncNow/customapi.xml', api.end());
-  const param = (name: string, type: number) => create().ele('customapirequestparameter', { uniquename: name })
-    .ele('isoptional').txt('0').up().ele('name').txt(`psafo_SyncNow.${name}`).up().ele('type').txt(String(type)).up().end();
-  files.set('customapis/psafo_SyncNow/customapirequestparameters/EntityLogicalName/customapirequestparameter.xml', param('EntityLogicalName', 10));
-  files.set('customapis/psafo_SyncNow/customapirequestparameters/RecordIds/customapirequestparameter.xml', param('RecordIds', 11));
-
-  const zip = new JSZip();
-  for (const [path, content] of files) {
-    if (o.omit?.includes(path)) continue;
-    zip.file(o.wrapInFolder ? `PsaFoSync/${path}` : path, content);
-  }
-  return zip.generateAsync({ type: 'nodebuffer' });
-}
 
 describe('Dataverse platform: ImportSolution', () => {
   let emulator: DataverseEmulator;
@@ -277,6 +158,18 @@ describe('Dataverse platform: ImportSolution', () => {
     const job = await call('GET', `${API}/importjobs(${jobId})?$select=data`);
     expect(job.status).toBe(200);
     expect(job.json.data).toContain('result="failure"');
+  });
+
+  it('sets environment variable values from ComponentParameters', async () => {
+    const res = await call('POST', `${API}/ImportSolution`, {
+      CustomizationFile: (await fixtureZip({ version: '1.5.0.0' })).toString('base64'),
+      ComponentParameters: [{ '@odata.type': 'Microsoft.Dynamics.CRM.environmentvariablevalue', schemaname: 'psafo_StatusRefreshSeconds', value: '30' }],
+    });
+    expect(res.status).toBe(204);
+    const values = await call('GET', `${API}/environmentvariablevalues?$select=schemaname,value,_environmentvariabledefinitionid_value`);
+    expect(values.json.value).toEqual([expect.objectContaining({ schemaname: 'psafo_StatusRefreshSeconds', value: '30' })]);
+    const bad = await call('POST', `${API}/ImportSolution`, { CustomizationFile: (await fixtureZip({ version: '1.6.0.0' })).toString('base64'), ComponentParameters: 'x' });
+    expect(bad.status).toBe(400);
   });
 
   it('ImportSolutionAsync answers an AsyncOperationId that completes with statuscode 30', async () => {

@@ -37,6 +37,7 @@ class Receiver {
         this.deliveries.push({ path: u.pathname, query: u.searchParams, headers: req.headers, raw, body: JSON.parse(raw) as Record<string, unknown> });
         const queue = this.answers.get(u.pathname) ?? [];
         const answer = queue.length > 1 ? queue.shift()! : queue[0] ?? { status: 202 };
+        if (answer.status === 0) return; // hang: never answer
         res.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body ?? '');
       });
     });
@@ -46,7 +47,10 @@ class Receiver {
 
   on(path: string): Delivery[] { return this.deliveries.filter((d) => d.path === path); }
 
-  async close(): Promise<void> { await new Promise<void>((r) => this.server?.close(() => r())); }
+  async close(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((r) => this.server?.close(() => r()));
+  }
 }
 
 type Attr = { key: string; value: unknown };
@@ -237,6 +241,35 @@ describe('Dataverse platform: webhooks and Custom API', () => {
     expect([queried.query.get('tenant'), queried.query.get('sig')]).toEqual(['t1', 's2']);
     await disable(s1);
     await disable(s2);
+  });
+
+  it('fails a synchronous step whose endpoint does not answer within the timeout', async () => {
+    installPlatform(emulator, { webhookTimeoutMs: 300 });
+    receiver.script('/hang', { status: 0 });
+    const ep = await endpoint('hanging', '/hang');
+    const stepId = await step({ name: 'hanging', message: 'Create', entity: 'msdyn_project', endpointId: ep, mode: 0, stage: 20 });
+    const started = Date.now();
+    const res = await call('POST', `${API}/msdyn_projects`, { msdyn_subject: 'Theta' });
+    expect(res.status).toBe(400);
+    expect(res.json.error.message).toContain('timed out after 300 ms');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(receiver.on('/hang')).toHaveLength(1);
+    await disable(stepId);
+    installPlatform(emulator, { webhookTimeoutMs: 2000 });
+  });
+
+  it('strips the context above 256 KB and says so in x-ms-dynamics-msg-size-exceeded', async () => {
+    const ep = await endpoint('big', '/big');
+    const stepId = await step({ name: 'big', message: 'Create', entity: 'webresource', endpointId: ep, mode: 0, stage: 40 });
+    const content = Buffer.alloc(300 * 1024, 7).toString('base64');
+    const res = await call('POST', `${API}/webresourceset`, { name: 'psafo_/big.png', webresourcetype: 5, content });
+    expect(res.status).toBe(204);
+    const [d] = receiver.on('/big');
+    expect(d.headers['x-ms-dynamics-msg-size-exceeded']).toBe('true');
+    expect(d.body.InputParameters).toEqual([]);
+    expect(d.body.ParentContext).toBeNull();
+    expect(d.body.MessageName).toBe('Create');
+    await disable(stepId);
   });
 
   it('refuses a webhook endpoint with an invalid url or auth type', async () => {

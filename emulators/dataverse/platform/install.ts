@@ -37,7 +37,10 @@ const installed = new WeakMap<DataverseExtensions, PlatformHandle>();
 
 export function installPlatform(ext: DataverseExtensions, options: PlatformOptions = {}): PlatformHandle {
   const existing = installed.get(ext);
-  if (existing) return existing;
+  if (existing) {
+    if (options.webhookTimeoutMs !== undefined) existing.dispatcher.setTimeout(options.webhookTimeoutMs);
+    return existing;
+  }
   const logger = options.logger ?? pino({ level: 'silent' });
   const now = options.now ?? (() => new Date());
   for (const def of platformExtraTables) {

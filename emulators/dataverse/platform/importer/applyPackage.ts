@@ -51,11 +51,29 @@ function checkVersion(pkg: SolutionPackage, rows: RowWriter): boolean {
   return true;
 }
 
-export function applyPackage(pkg: SolutionPackage, deps: ImportDeps): ImportOutcome {
+/** `ComponentParameters` of ImportSolution(Async): env var values (`@odata.type` …environmentvariablevalue) set at import. */
+export type ComponentParameter = Record<string, unknown>;
+
+const ENV_VALUE_TYPE = 'Microsoft.Dynamics.CRM.environmentvariablevalue';
+
+function environmentValues(parameters: ComponentParameter[] | undefined): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const p of parameters ?? []) {
+    if (p['@odata.type'] !== ENV_VALUE_TYPE) continue;
+    if (typeof p.schemaname !== 'string' || typeof p.value !== 'string') {
+      throw platformErrors.invalidArgument('A ComponentParameters environmentvariablevalue needs string "schemaname" and "value".');
+    }
+    values.set(p.schemaname, p.value);
+  }
+  return values;
+}
+
+export function applyPackage(pkg: SolutionPackage, deps: ImportDeps, componentParameters?: ComponentParameter[]): ImportOutcome {
   const { rows } = deps;
   const { manifest } = pkg;
   const managed = manifest.managed;
   const upgrade = checkVersion(pkg, rows);
+  const envValues = environmentValues(componentParameters);
   const components: ComponentResult[] = [];
   const afterCommit: Array<() => void> = [];
   const add = (kind: string, name: string, id: string) => { components.push({ kind, name, id }); return id; };
@@ -109,9 +127,10 @@ export function applyPackage(pkg: SolutionPackage, deps: ImportDeps): ImportOutc
       displayname: v.displayName ?? v.schemaName, description: v.description ?? null, type: v.type,
       defaultvalue: v.defaultValue ?? null, isrequired: v.isRequired, ismanaged: managed,
     });
-    if (v.value) {
+    const value = envValues.get(v.schemaName) ?? v.value?.value;
+    if (value !== undefined) {
       rows.upsert('environmentvariablevalue', { environmentvariabledefinitionid: defId },
-        { schemaname: v.schemaName, value: v.value.value, ismanaged: managed }, normalizeGuid(v.value.id));
+        { schemaname: v.schemaName, value, ismanaged: managed }, normalizeGuid(v.value?.id));
     }
     component(ComponentType.EnvironmentVariableDefinition, add('environmentvariabledefinition', v.schemaName, defId), v.schemaName);
   }

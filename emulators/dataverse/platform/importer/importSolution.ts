@@ -12,13 +12,22 @@ import { platformErrors } from '../errors';
 import { isoNow, newId, normalizeGuid, type RowWriter } from '../rows';
 import { readSolutionPackage } from '../solution/readPackage';
 import type { SolutionManifest } from '../solution/model';
-import { applyPackage, type ImportDeps } from './applyPackage';
+import { applyPackage, type ComponentParameter, type ImportDeps } from './applyPackage';
 import { importJobXml } from './importJob';
 
 export interface ImportServiceDeps extends Omit<ImportDeps, 'rows'> {
   rows: RowWriter;
   transaction<T>(fn: () => T): T;
   logger: Logger;
+}
+
+function componentParameters(body: Record<string, unknown>): ComponentParameter[] | undefined {
+  const value = body.ComponentParameters;
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || value.some((p) => !p || typeof p !== 'object')) {
+    throw platformErrors.badParameterType('ComponentParameters', 'Collection(mscrm.crmbaseentity)', "An unexpected 'PrimitiveValue' node was found when reading from the JSON reader. A 'StartArray' node was expected.");
+  }
+  return value as ComponentParameter[];
 }
 
 function customizationFile(body: Record<string, unknown>, message: string): Buffer {
@@ -34,14 +43,14 @@ export class ImportService {
   constructor(private readonly deps: ImportServiceDeps) {}
 
   /** Imports a zip; returns the import job id. Throws the service's error when the package is refused. */
-  async importZip(zip: Buffer, importJobId: string): Promise<{ importJobId: string; solutionId: string }> {
+  async importZip(zip: Buffer, importJobId: string, componentParameters?: ComponentParameter[]): Promise<{ importJobId: string; solutionId: string }> {
     const { rows } = this.deps;
     const startedOn = this.deps.now();
     let manifest: SolutionManifest | undefined;
     try {
       const pkg = await readSolutionPackage(zip);
       manifest = pkg.manifest;
-      const outcome = this.deps.transaction(() => applyPackage(pkg, this.deps));
+      const outcome = this.deps.transaction(() => applyPackage(pkg, this.deps, componentParameters));
       for (const fn of outcome.afterCommit) fn();
       rows.upsert('importjob', { importjobid: importJobId }, {
         name: pkg.manifest.uniqueName, solutionname: pkg.manifest.uniqueName, solutionid: outcome.solutionId, progress: 100,
@@ -71,13 +80,14 @@ export class ImportService {
 
   importSolution = async (ctx: ActionContext): Promise<ActionResult> => {
     const zip = customizationFile(ctx.body, PlatformAction.ImportSolution);
-    await this.importZip(zip, normalizeGuid(String(ctx.body.ImportJobId ?? '')) ?? newId());
+    await this.importZip(zip, normalizeGuid(String(ctx.body.ImportJobId ?? '')) ?? newId(), componentParameters(ctx.body));
     return undefined;
   };
 
   importSolutionAsync = (ctx: ActionContext): ActionResult => {
     const zip = customizationFile(ctx.body, PlatformAction.ImportSolutionAsync);
     const importJobId = normalizeGuid(String(ctx.body.ImportJobId ?? '')) ?? newId();
+    const parameters = componentParameters(ctx.body);
     const { rows } = this.deps;
     const jobId = rows.insert('asyncoperation', {
       name: PlatformAction.ImportSolution, operationtype: AsyncOperationType.ExecuteAsyncRequest, messagename: PlatformAction.ImportSolution,
@@ -86,7 +96,7 @@ export class ImportService {
     });
     setImmediate(() => {
       rows.upsert('asyncoperation', { asyncoperationid: jobId }, { statecode: AsyncOperationState.Locked, statuscode: AsyncOperationStatus.InProgress, startedon: isoNow(this.deps.now()) });
-      this.importZip(zip, importJobId).then(
+      this.importZip(zip, importJobId, parameters).then(
         () => rows.upsert('asyncoperation', { asyncoperationid: jobId }, { statecode: AsyncOperationState.Completed, statuscode: AsyncOperationStatus.Succeeded, completedon: isoNow(this.deps.now()) }),
         (err: DataverseError) => rows.upsert('asyncoperation', { asyncoperationid: jobId }, {
           statecode: AsyncOperationState.Completed, statuscode: AsyncOperationStatus.Failed, completedon: isoNow(this.deps.now()),

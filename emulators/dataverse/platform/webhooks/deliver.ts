@@ -41,7 +41,8 @@ async function attempt(req: DeliveryRequest): Promise<{ status?: number; detail:
   } catch (err) {
     const e = err as Error;
     if (e.name === 'TimeoutError' || e.name === 'AbortError') {
-      return { detail: `The webhook call timed out after ${Math.round(timeoutMs / 1000)} seconds.` };
+      const after = timeoutMs >= 1000 && timeoutMs % 1000 === 0 ? `${timeoutMs / 1000} seconds` : `${timeoutMs} ms`;
+      return { detail: `The webhook call timed out after ${after}.` };
     }
     const cause = (e as Error & { cause?: Error }).cause;
     return { detail: `The webhook endpoint could not be reached: ${cause?.message ?? e.message}` };

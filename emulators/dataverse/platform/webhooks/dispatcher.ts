@@ -55,6 +55,9 @@ export class WebhookDispatcher {
 
   invalidate(): void { this.cache = undefined; }
 
+  /** Webhook timeout (60 s by default, as the real service); tests shorten it. */
+  setTimeout(ms: number | undefined): void { this.deps.timeoutMs = ms; }
+
   /** 'pre' pipeline handler: synchronous steps. */
   async onPre(ctx: MessageContext): Promise<void> {
     if (STEP_TABLES.has(ctx.entityLogicalName)) { this.invalidate(); return; }
