@@ -79,10 +79,19 @@ describe('deriveView', () => {
   it('project: counts of child records from psafo_details', () => {
     const v = deriveView(input({ state: 'Synced', details: { children: { msdyn_projecttask: { synced: 12, error: 1 }, msdyn_estimateline: { synced: 30, error: 0 }, msdyn_actual: { synced: 250, error: 3 }, custom_thing: { synced: 1, error: 0 } } } }), s, f);
     expect(v.children).toEqual([
-      { label: 'Tasks', synced: '12 synced', error: '1 in error' },
-      { label: 'Estimates', synced: '30 synced', error: null },
-      { label: 'Actuals', synced: '250 synced', error: '3 in error' },
-      { label: 'custom_thing', synced: '1 synced', error: null },
+      { label: 'Tasks', synced: '12 synced', error: '1 in error', skipped: null },
+      { label: 'Estimates', synced: '30 synced', error: null, skipped: null },
+      { label: 'Actuals', synced: '250 synced', error: '3 in error', skipped: null },
+      { label: 'custom_thing', synced: '1 synced', error: null, skipped: null },
+    ]);
+  });
+
+  it('project: counts as the bridge writes them, keyed by template task id with errors and skipped', () => {
+    const v = deriveView(input({ state: 'Synced', details: { children: { 'hour-estimates': { synced: 8, errors: 0, skipped: 2 }, 'expense-estimates': { synced: 3, errors: 1, skipped: 0 }, actuals: { synced: 40, errors: 2, skipped: 0 } } } }), s, f);
+    expect(v.children).toEqual([
+      { label: 'Hour estimates', synced: '8 synced', error: null, skipped: '2 skipped' },
+      { label: 'Expense estimates', synced: '3 synced', error: '1 in error', skipped: null },
+      { label: 'Actuals', synced: '40 synced', error: '2 in error', skipped: null },
     ]);
   });
 

@@ -38,7 +38,7 @@ describe('sync status rows', () => {
       message: 'Customer account ACC-1 does not exist.',
       runId: 'run-7',
       details: {
-        children: [{ table: 'msdyn_projecttask', synced: 12, error: 1 }],
+        children: [{ table: 'msdyn_projecttask', synced: 12, error: 1, skipped: 0 }],
         lockedFields: [],
         finOpsLocking: [{ name: 'Edit project', reason: 'PSA owns it' }],
         errorDetail: 'HTTP 400 ...',
@@ -58,7 +58,7 @@ describe('sync status rows', () => {
     expect(parseDetails('[1,2]').invalid).toBe(true);
     expect(parseDetails(null)).toEqual({ details: { children: [], lockedFields: [], finOpsLocking: [] }, invalid: false });
     const d = parseDetails({ children: { msdyn_actual: { synced: -3, errors: 2.7 }, bad: 5 }, lockedFields: ['x', { field: 'Name', reason: 'r' }, 7], finOpsLocking: { functions: [{ function: 'WBS' }] } }).details;
-    expect(d.children).toEqual([{ table: 'msdyn_actual', synced: 0, error: 2 }]);
+    expect(d.children).toEqual([{ table: 'msdyn_actual', synced: 0, error: 2, skipped: 0 }]);
     expect(d.lockedFields).toEqual([{ name: 'x', reason: '' }, { column: 'name', reason: 'r' }]);
     expect(d.finOpsLocking).toEqual([{ name: 'WBS', reason: '' }]);
   });

@@ -9,6 +9,7 @@ export interface ChildCount {
   readonly table: string;
   readonly synced: number;
   readonly error: number;
+  readonly skipped: number;
 }
 
 /** A locked field or function reported by the bridge (F&O functionality locking). */
@@ -122,7 +123,7 @@ export function parseDetails(raw: unknown): { details: StatusDetails; invalid: b
     for (const [table, c] of Object.entries(o.children as Record<string, unknown>)) {
       if (typeof c !== 'object' || c === null) continue;
       const cc = c as Record<string, unknown>;
-      children.push({ table, synced: count(cc.synced), error: count(cc.error ?? cc.errors) });
+      children.push({ table, synced: count(cc.synced), error: count(cc.error ?? cc.errors), skipped: count(cc.skipped) });
     }
   }
   const fo = o.finOpsLocking;

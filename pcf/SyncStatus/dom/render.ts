@@ -55,6 +55,7 @@ function body(doc: Document, view: StatusView, h: ViewHandlers, idBase: string):
       `${c.label}: ${c.synced}`,
       c.error ? ' · ' : null,
       c.error ? el(doc, 'span', { className: `${B}__count--error` }, [c.error]) : null,
+      c.skipped ? ` · ${c.skipped}` : null,
     ])));
     out.push(el(doc, 'section', { className: `${B}__section`, attrs: { 'aria-label': view.childrenTitle } }, [
       el(doc, 'h3', {}, [view.childrenTitle]), list,

@@ -59,6 +59,7 @@ function children(status: SyncStatusRecord | null, s: GetString): ChildLine[] {
       label: key ? s(key) : c.table,
       synced: format(s('Children_Synced'), c.synced),
       error: c.error > 0 ? format(s('Children_Error'), c.error) : null,
+      skipped: c.skipped > 0 ? format(s('Children_Skipped'), c.skipped) : null,
     };
   });
 }

@@ -18,11 +18,16 @@ export const STRING_KEYS = [
   'Children_Title',
   'Children_Synced',
   'Children_Error',
+  'Children_Skipped',
   'Child_msdyn_projecttask',
   'Child_msdyn_estimateline',
   'Child_msdyn_actual',
   'Child_salesorderdetail',
   'Child_msdyn_contractlinescheduleofvalue',
+  'Child_tasks',
+  'Child_hour_estimates',
+  'Child_expense_estimates',
+  'Child_actuals',
   'Locks_Title',
   'Lock_SourcePsa',
   'Lock_SourceFinOps',
@@ -49,8 +54,8 @@ export function format(template: string, ...args: readonly (string | number)[]):
   });
 }
 
-/** Child table logical name → string key of its label, when the control knows one. */
+/** Child table logical name or template task id → string key of its label, when the control knows one. */
 export function childLabelKey(table: string): StringKey | undefined {
-  const key = `Child_${table}`;
+  const key = `Child_${table.replace(/-/g, '_')}`;
   return (STRING_KEYS as readonly string[]).includes(key) ? (key as StringKey) : undefined;
 }

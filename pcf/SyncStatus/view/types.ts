@@ -10,7 +10,7 @@ export type LoadState =
 export type Tone = 'loading' | 'problem' | 'notsynced' | 'queued' | 'synced' | 'error' | 'skipped';
 
 export interface Fact { readonly label: string; readonly value: string }
-export interface ChildLine { readonly label: string; readonly synced: string; readonly error: string | null }
+export interface ChildLine { readonly label: string; readonly synced: string; readonly error: string | null; readonly skipped: string | null }
 export interface LockLine { readonly column: string; readonly label: string; readonly reason: string; readonly source: string }
 
 /** Everything the DOM renderer needs; produced by deriveView, a pure function. */
