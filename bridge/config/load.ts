@@ -26,6 +26,11 @@ export function parseConfig(raw: unknown, file: string, env: Env): Config {
   }
   const c = result.data;
   const issues: string[] = [];
+  if (c.sandbox) {
+    const remote = [c.dataverse.url, c.finops.url, c.dataverse.auth.authority, c.finops.auth.authority].filter((u) => !isLoopback(u));
+    if (remote.length > 0) issues.push(`sandbox: sandbox credentials are only accepted for loopback services; remove the section and set the PSAFO_* environment variables (${remote[0]} is not local)`);
+    env = { [c.dataverse.auth.clientSecretEnv]: c.sandbox.clientSecret, [c.finops.auth.clientSecretEnv]: c.sandbox.clientSecret, [c.bridge.webhookKeyEnv]: c.sandbox.webhookKey, ...env };
+  }
   const secret = (name: string, where: string): string => {
     const v = env[name];
     if (!v) issues.push(`${where}: environment variable ${name} is not set; export it with the client secret`);
@@ -63,6 +68,11 @@ export function loadConfig(file: string, env: Env = process.env): Config {
     throw new ConfigError(file, [`(file): not valid JSON (${(err as Error).message})`], { cause: err });
   }
   return parseConfig(raw, file, env);
+}
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 }
 
 function deepFreeze<T>(o: T): T {

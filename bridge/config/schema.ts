@@ -76,6 +76,11 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   store: z.strictObject({ path: z.string().min(1).default('psa-fo-sync.db') }).prefault({}),
+  /**
+   * Written by `psa-fo-sync sandbox` only: the sandbox's well-known demo credentials, so that other
+   * processes can use its config.json as is. Accepted only when every service URL is on loopback.
+   */
+  sandbox: z.strictObject({ clientSecret: z.string().min(1), webhookKey: z.string().min(16) }).optional(),
   /** Bridge service settings; other keys may be added by the service (kept as-is). */
   bridge: z
     .looseObject({
