@@ -120,6 +120,20 @@ describe('F&O emulator: business rules', () => {
       expect(await ic.json()).toMatchObject({ IsJournalized: 'No', Voucher: '', ProjectDataAreaId: 'USMF' });
     });
 
+    it('expands one level of navigation (single and collection), nothing deeper', async () => {
+      const res = await fo.call("/data/ProjCDSProjects(dataAreaId='usmf',ProjectID='PRJ-01000-AAAAAA')?$select=ProjectID&$expand=ProjectContract,Tasks");
+      expect(res.status).toBe(200);
+      const row = (await res.json()) as { ProjectContract: Record<string, unknown>; Tasks: Array<Record<string, unknown>> };
+      expect(row.ProjectContract).toMatchObject({ ProjectContractID: 'ORD-01000-AAAAAA', CustomerAccount: 'ACC-01000-AAAAAA' });
+      expect(row.Tasks.map((t) => t.Name).sort()).toEqual(['Build', 'Design']);
+      const contracts = (await (await fo.call('/data/ProjCDSProjectContracts?$expand=Projects,Customer')).json()) as Page;
+      expect((contracts.value[0].Projects as unknown[]).length).toBeGreaterThanOrEqual(2);
+      expect(contracts.value[0].Customer).toMatchObject({ OrganizationName: 'Fabrikam' });
+      const nested = await fo.call('/data/ProjCDSProjects?$expand=ProjectContract($expand=Customer)');
+      expect(nested.status).toBe(400);
+      expect(((await nested.json()) as ErrorBody).error.innererror.message).toMatch(/Only the first level of \$expand/);
+    });
+
     it('enforces F&O string lengths with the field, length and maximum', async () => {
       await expectRejected(
         await fo.call('/data/ProjCDSProjects', { body: { ProjectID: 'PRJ-LONG', ProjectName: 'x'.repeat(61), ProjectContractID: 'ORD-01000-AAAAAA' } }),

@@ -3,6 +3,7 @@ import type { EntityDef } from '../model/types';
 import { parseQueryOptions } from '../odata/query-options';
 import { contextUrl, serializeRow } from '../odata/serialize';
 import type { StoreQuery } from '../store/store';
+import { expandRow } from '../odata/expand';
 import type { HandlerContext, ODataRequest, ODataResponse } from './types';
 
 const MAX_PAGE_PREFERENCE = /odata\.maxpagesize=(\d+)/i;
@@ -41,7 +42,11 @@ export function readCollection(ctx: HandlerContext, entity: EntityDef, req: ODat
   const page = rows.slice(0, want);
   const body: Record<string, unknown> = { '@odata.context': contextUrl(ctx.serviceRoot, entity, { select: opts.select }) };
   if (opts.count) body['@odata.count'] = ctx.store.count(entity.set, base);
-  body.value = page.map((r) => serializeRow(entity, r, opts.select));
+  body.value = page.map((r) => {
+    const out = serializeRow(entity, r, opts.select);
+    if (opts.expand.length > 0) expandRow(ctx.store, ctx.registry, r.data, out, opts.expand, ctx.maxPageSize);
+    return out;
+  });
   const remainingTop = opts.top === undefined ? undefined : opts.top - page.length;
   if (rows.length > want && (remainingTop === undefined || remainingTop > 0)) {
     body['@odata.nextLink'] = nextLink(ctx, entity, req, skip + page.length, remainingTop);

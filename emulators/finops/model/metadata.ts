@@ -2,6 +2,7 @@ import { create } from 'xmlbuilder2';
 import { NAMESPACE } from '../constants';
 import { ENUMS } from './enums';
 import type { EntityDef, FieldDef } from './types';
+import { NAVIGATION } from './navigation';
 
 const EDM: Record<string, string> = { string: 'Edm.String', int: 'Edm.Int32', int64: 'Edm.Int64', decimal: 'Edm.Decimal', datetime: 'Edm.DateTimeOffset' };
 
@@ -30,6 +31,13 @@ export function buildMetadata(entities: EntityDef[]): string {
     const key = et.ele('Key');
     for (const k of e.keys) key.ele('PropertyRef', { Name: k });
     for (const f of e.fields) et.ele('Property', propertyAttrs(f, e.keys.includes(f.name)));
+    for (const nav of NAVIGATION[e.set] ?? []) {
+      const target = entities.find((t) => t.set === nav.target);
+      if (!target) continue;
+      const type = `${NAMESPACE}.${target.type}`;
+      const np = et.ele('NavigationProperty', { Name: nav.name, Type: nav.collection ? `Collection(${type})` : type });
+      if (!nav.collection) for (const [s, t] of nav.on) np.ele('ReferentialConstraint', { Property: s, ReferencedProperty: t });
+    }
   }
   const container = schema.ele('EntityContainer', { Name: 'Resources' });
   for (const e of entities) container.ele('EntitySet', { Name: e.set, EntityType: `${NAMESPACE}.${e.type}` });

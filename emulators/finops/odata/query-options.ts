@@ -4,6 +4,7 @@ import type { EntityDef } from '../model/types';
 import type { EntityRegistry } from '../model/registry';
 import type { OrderBy } from '../store/store';
 import type { FilterExpr } from './filter-ast';
+import { navigationOf, type NavDef } from '../model/navigation';
 import { FilterSyntaxError, parseFilter } from './filter-parser';
 import { validateFilter } from './filter-validate';
 
@@ -15,6 +16,7 @@ export interface QueryOptions {
   skip?: number;
   count: boolean;
   crossCompany: boolean;
+  expand: NavDef[];
 }
 
 function nonNegativeInt(name: string, raw: string): number {
@@ -34,7 +36,7 @@ export function parseQueryOptions(registry: EntityRegistry, entity: EntityDef, q
       seen.add(name);
     }
   }
-  const opts: QueryOptions = { count: false, crossCompany: (query.get(CROSS_COMPANY) ?? '').toLowerCase() === 'true' };
+  const opts: QueryOptions = { count: false, expand: [], crossCompany: (query.get(CROSS_COMPANY) ?? '').toLowerCase() === 'true' };
   const filter = query.get('$filter');
   if (filter !== null) {
     try {
@@ -70,8 +72,13 @@ export function parseQueryOptions(registry: EntityRegistry, entity: EntityDef, q
   }
   const expand = query.get('$expand');
   if (expand !== null && expand.trim() !== '') {
-    const nav = expand.split(',')[0].trim().split(/[(/]/)[0];
-    throw finopsErrors.unknownProperty(nav, entity.type);
+    for (const item of expand.split(',').map((e) => e.trim())) {
+      const name = item.split(/[(/]/)[0];
+      const nav = navigationOf(entity.set, name);
+      if (!nav) throw finopsErrors.unknownProperty(name, entity.type);
+      if (item !== name) throw finopsErrors.badRequest(`Only the first level of $expand is supported, without nested options ('${item}').`, 'FO_BAD_QUERY');
+      if (!opts.expand.includes(nav)) opts.expand.push(nav);
+    }
   }
   const format = query.get('$format');
   if (format !== null && format !== 'json' && !format.startsWith('application/json')) {
