@@ -28,7 +28,12 @@ function basicCredentials(header: string | undefined): { clientId: string; clien
   const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
   const sep = decoded.indexOf(':');
   if (sep < 0) return undefined;
-  return { clientId: decodeURIComponent(decoded.slice(0, sep)), clientSecret: decodeURIComponent(decoded.slice(sep + 1)) };
+  try {
+    // RFC 6749 §2.3.1: client id and secret are form-urlencoded before base64.
+    return { clientId: decodeURIComponent(decoded.slice(0, sep)), clientSecret: decodeURIComponent(decoded.slice(sep + 1)) };
+  } catch {
+    return undefined;
+  }
 }
 
 export class IdentityEmulator {

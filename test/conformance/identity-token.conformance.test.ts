@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { createJwksVerifier, createKeyVerifier } from '../../emulators/common/auth';
 import { IdentityEmulator } from '../../emulators/identity/server';
@@ -166,6 +167,26 @@ describe('identity emulator: token endpoint over raw https', () => {
     } finally {
       await stranger.close();
     }
+  });
+
+  it('never answers 5xx to malformed requests (generated bodies, headers and paths)', async () => {
+    const field = fc.constantFrom('grant_type', 'client_id', 'client_secret', 'scope', 'client_assertion_type', 'x');
+    const value = fc.oneof(fc.string(), fc.constantFrom('client_credentials', SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, `${RESOURCE}/.default`, '%E0%A4%A', '\u0000'));
+    const request = fc.record({
+      body: fc.oneof(fc.dictionary(field, value).map((d) => new URLSearchParams(d).toString()), fc.string(), fc.constant('%%%')),
+      contentType: fc.constantFrom('application/x-www-form-urlencoded', 'application/json', 'text/plain', 'multipart/form-data; boundary=x'),
+      basic: fc.option(fc.string().map((x) => `Basic ${Buffer.from(x).toString('base64')}`), { nil: undefined }),
+      tenant: fc.oneof(fc.constant(SANDBOX_TENANT), fc.stringMatching(/^[A-Za-z0-9%._-]{1,20}$/)),
+    });
+    await fc.assert(fc.asyncProperty(request, async (r) => {
+      const headers: Record<string, string> = { 'Content-Type': r.contentType };
+      if (r.basic) headers.Authorization = r.basic;
+      const res = await rawRequest(`${url}/${r.tenant}/oauth2/v2.0/token`, { method: 'POST', headers, body: r.body, ca: identity.caPem });
+      expect(res.status).toBeLessThan(500);
+      const body = res.json<Record<string, unknown>>();
+      if (res.status === 200) expect(body.token_type).toBe('Bearer');
+      else expect(typeof body.error).toBe('string');
+    }), { numRuns: 150, seed: 20261128 });
   });
 
   it('applies fault rules from /_emulator/faults and counts requests', async () => {
