@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { startFinOps, type FinOpsHarness } from '../harness/finops';
 
 /**
@@ -108,6 +109,36 @@ describe('F&O emulator: bad input', () => {
     const snap = (await (await fetch(`${fo.url}/_emulator/requests`)).json()) as { total: number; byRoute: Record<string, number> };
     expect(snap.total).toBe(2);
     expect(snap.byRoute['GET /data/LegalEntities']).toBe(2);
+  });
+
+  it('never answers 5xx to generated $filter expressions, keys and bodies', async () => {
+    const token = fc.constantFrom('CustomerAccount', 'CreditLimit', 'PartyType', 'Nope', 'eq', 'ne', 'gt', 'and', 'or', 'not', '(', ')', "'x'", "'*a*'", '1', '-2.5', 'null', 'true', "Microsoft.Dynamics.DataEntities.DirPartyType'None'", '2026-01-01T00:00:00Z', ',', "'", 'contains(');
+    const filters = fc.oneof(fc.array(token, { maxLength: 8 }).map((t) => t.join(' ')), fc.string({ maxLength: 30 }));
+    await fc.assert(
+      fc.asyncProperty(filters, async (filter) => {
+        const res = await fo.call(`/data/CustomersV3?$top=1&$filter=${encodeURIComponent(filter)}`);
+        expect([200, 400]).toContain(res.status);
+        if (res.status === 400) expect(((await res.json()) as ErrorBody).error.innererror.message.length).toBeGreaterThan(0);
+        else await res.arrayBuffer();
+      }),
+      { numRuns: 150, seed: 20261128 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 40 }), async (key) => {
+        const res = await fo.call(`/data/CustomersV3(${encodeURIComponent(key)})`);
+        expect([200, 400, 404]).toContain(res.status);
+        await res.arrayBuffer();
+      }),
+      { numRuns: 100, seed: 7 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue({ maxDepth: 2 }), async (body) => {
+        const res = await fo.call('/data/ProjCDSProjects', { body: JSON.stringify(body) });
+        expect(res.status).toBeLessThan(500);
+        await res.arrayBuffer();
+      }),
+      { numRuns: 100, seed: 11 },
+    );
   });
 
   it('still serves after all of the above', async () => {
