@@ -272,6 +272,14 @@ describe('Dataverse platform: webhooks and Custom API', () => {
     await disable(stepId);
   });
 
+  it('refuses an asynchronous step outside post-operation and a step without a message', async () => {
+    const ep = await endpoint('steps', '/steps');
+    await expect(step({ name: 'async pre', message: 'Update', entity: 'msdyn_project', endpointId: ep, mode: 1, stage: 20 })).rejects.toThrow(/400.*post-operation/);
+    const noMessage = await call('POST', `${API}/sdkmessageprocessingsteps`, { name: 'orphan', mode: 0, stage: 40, 'eventhandler_serviceendpoint@odata.bind': `/serviceendpoints(${ep})` });
+    expect(noMessage.status).toBe(400);
+    expect(noMessage.json.error.message).toContain('sdkmessageid');
+  });
+
   it('refuses a webhook endpoint with an invalid url or auth type', async () => {
     const bad = await call('POST', `${API}/serviceendpoints`, { name: 'bad', url: 'not a url', contract: 8, authtype: 5, authvalue: '<settings/>' });
     expect(bad.status).toBe(400);

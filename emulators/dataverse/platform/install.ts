@@ -16,6 +16,7 @@ import { platformExtraTables } from './tables';
 import { validateWebhookEndpoint } from './webhooks/auth';
 import { WebhookDispatcher } from './webhooks/dispatcher';
 import { ensureEntityMessages, ensureSdkMessage } from './webhooks/messages';
+import { validateStep } from './webhooks/validateStep';
 
 export interface PlatformOptions {
   logger?: Logger;
@@ -88,6 +89,9 @@ export function installPlatform(ext: DataverseExtensions, options: PlatformOptio
     if (ctx.entityLogicalName === 'serviceendpoint' && (ctx.message === EntityMessage.Create || ctx.message === EntityMessage.Update)
       && Number(ctx.postImage?.contract) === ServiceEndpointContract.Webhook) {
       validateWebhookEndpoint(ctx.postImage ?? {});
+    }
+    if (ctx.entityLogicalName === 'sdkmessageprocessingstep' && (ctx.message === EntityMessage.Create || ctx.message === EntityMessage.Update) && ctx.postImage) {
+      validateStep(ext.store, ctx.postImage);
     }
     return dispatcher.onPre(ctx);
   });
