@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { buildBatch, parseBatchResponse, startFinOps, type BatchOp } from '../test/harness/finops';
 
@@ -19,25 +20,41 @@ function actual(i: number): Record<string, unknown> {
   };
 }
 
-async function runBatches(call: (path: string, init: { method: string; body: string; headers: Record<string, string> }) => Promise<Response>, root: string, ops: BatchOp[], batchSize: number, concurrency: number, expectStatus: number): Promise<number> {
-  const batches: BatchOp[][] = [];
-  for (let i = 0; i < ops.length; i += batchSize) batches.push(ops.slice(i, i + batchSize));
+type Call = (path: string, init: { method: string; body: string; headers: Record<string, string> }) => Promise<Response>;
+
+/**
+ * Sends prebuilt `$batch` bodies (built before the clock starts, so the figure is the emulator's) with
+ * `concurrency` in flight; checks every part's status from the embedded status lines.
+ */
+async function runBatches(call: Call, root: string, ops: BatchOp[], batchSize: number, concurrency: number, expectStatus: number): Promise<{ seconds: number; cpuSeconds: number }> {
+  const batches: Array<{ body: string; contentType: string; size: number }> = [];
+  for (let i = 0; i < ops.length; i += batchSize) {
+    const mine = ops.slice(i, i + batchSize);
+    batches.push({ ...buildBatch(root, mine.map((o) => [o])), size: mine.length });
+  }
   let next = 0;
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   const worker = async () => {
     while (next < batches.length) {
-      const mine = batches[next++];
-      const { body, contentType } = buildBatch(root, mine.map((o) => [o]));
-      const res = await call('/data/$batch', { method: 'POST', body, headers: { 'Content-Type': contentType } });
-      const parts = parseBatchResponse(await res.text());
-      const bad = parts.filter((p) => p.status !== expectStatus);
-      if (res.status !== 200 || parts.length !== mine.length || bad.length > 0) {
-        throw new Error(`Batch failed: HTTP ${res.status}, ${parts.length} parts, first failure ${JSON.stringify(bad[0]?.body)}`);
+      const batch = batches[next++];
+      const res = await call('/data/$batch', { method: 'POST', body: batch.body, headers: { 'Content-Type': batch.contentType } });
+      const text = await res.text();
+      const statuses = [...text.matchAll(/\r\nHTTP\/1\.1 (\d{3})/g)].map((m) => Number(m[1]));
+      if (res.status !== 200 || statuses.length !== batch.size || statuses.some((st) => st !== expectStatus)) {
+        const bad = parseBatchResponse(text).find((p) => p.status !== expectStatus);
+        throw new Error(`Batch failed: HTTP ${res.status}, ${statuses.length} parts, first failure ${JSON.stringify(bad?.body)}`);
       }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return Number(process.hrtime.bigint() - started) / 1e9;
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: cpuSince(cpu) };
+}
+
+/** CPU time (user + system) of this process since `start`: the emulator and the bench client share it. */
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1e6;
 }
 
 export async function main(args: string[]): Promise<number> {
@@ -57,13 +74,14 @@ export async function main(args: string[]): Promise<number> {
       if (res.status !== 201) throw new Error(`Setup ${path} failed: ${res.status} ${await res.text()}`);
     }
     const creates = Array.from({ length: records }, (_, i): BatchOp => ({ method: 'POST', path: 'ProjCDSActualsImports', body: actual(i) }));
-    const createSeconds = await runBatches(fo.call, root, creates, batchSize, concurrency, 201);
+    const created = await runBatches(fo.call, root, creates, batchSize, concurrency, 201);
     const updates = Array.from({ length: records }, (_, i): BatchOp => ({
       method: 'PATCH', path: `ProjCDSActualsImports(dataAreaId='usmf',ActualId='${String(actual(i).ActualId)}')`, body: { Description: `Updated ${i}`, Amount: 900 + i },
     }));
-    const updateSeconds = await runBatches(fo.call, root, updates, batchSize, concurrency, 204);
+    const updated = await runBatches(fo.call, root, updates, batchSize, concurrency, 204);
     let rows = 0;
     let pages = 0;
+    const readCpu = process.cpuUsage();
     const readStart = process.hrtime.bigint();
     let next: string | undefined = '/data/ProjCDSActualsImports';
     while (next) {
@@ -74,23 +92,27 @@ export async function main(args: string[]): Promise<number> {
       next = page['@odata.nextLink']?.slice(fo.url.length);
     }
     const readSeconds = Number(process.hrtime.bigint() - readStart) / 1e9;
+    const readCpuSeconds = cpuSince(readCpu);
     if (rows !== records) throw new Error(`Paging returned ${rows} rows, expected ${records}`);
     const result = {
       emulator: 'finops',
       date: new Date().toISOString(),
       machine: { node: process.version, platform: process.platform, arch: process.arch },
       records, batchSize, concurrency,
-      createsPerSecond: Math.round(records / createSeconds),
-      updatesPerSecond: Math.round(records / updateSeconds),
+      loadAverage: os.loadavg().map((l) => +l.toFixed(2)),
+      createsPerSecond: Math.round(records / created.seconds),
+      updatesPerSecond: Math.round(records / updated.seconds),
       readsPerSecond: Math.round(rows / readSeconds),
+      perCpuSecond: { creates: Math.round(records / created.cpuSeconds), updates: Math.round(records / updated.cpuSeconds), reads: Math.round(rows / readCpuSeconds) },
       pages,
-      seconds: { creates: +createSeconds.toFixed(3), updates: +updateSeconds.toFixed(3), reads: +readSeconds.toFixed(3) },
+      seconds: { creates: +created.seconds.toFixed(3), updates: +updated.seconds.toFixed(3), reads: +readSeconds.toFixed(3) },
     };
     const dir = join(__dirname, 'results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'emulators-finops.json'), `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(
-      `F&O emulator: ${result.createsPerSecond} creates/s and ${result.updatesPerSecond} updates/s through $batch (${records} records, ${batchSize}/batch, ${concurrency} in flight); ${result.readsPerSecond} rows/s read through paging (${pages} pages)\n`,
+      `F&O emulator: ${result.createsPerSecond} creates/s and ${result.updatesPerSecond} updates/s through $batch (${records} records, ${batchSize}/batch, ${concurrency} in flight); ${result.readsPerSecond} rows/s read through paging (${pages} pages)\n` +
+        `per CPU-second of this process (emulator + bench client): ${result.perCpuSecond.creates} creates, ${result.perCpuSecond.updates} updates, ${result.perCpuSecond.reads} rows read; load average ${result.loadAverage.join(' ')}\n`,
     );
     return 0;
   } finally {
