@@ -312,6 +312,21 @@ describe('Dataverse platform: webhooks and Custom API', () => {
       expect(unknown.json.error.message).toContain("'Extra'");
     });
 
+    it('answers 200 with only @odata.context for an API with response properties and no plug-in', async () => {
+      const id = await create('customapis', { uniquename: 'psafo_Ping', name: 'psafo_Ping', bindingtype: 0, isfunction: false, allowedcustomprocessingsteptype: 0 });
+      await create('customapiresponseproperties', { uniquename: 'Message', name: 'psafo_Ping.Message', type: 10, 'CustomAPIId@odata.bind': `/customapis(${id})` });
+      const res = await call('POST', `${API}/psafo_Ping`, {});
+      expect(res.status).toBe(200);
+      expect(res.json).toEqual({ '@odata.context': expect.stringContaining('$metadata#Microsoft.Dynamics.CRM.psafo_PingResponse') });
+      const pingMessage = await idOf('sdkmessages', "name eq 'psafo_Ping'");
+      const refused = await call('POST', `${API}/sdkmessageprocessingsteps`, {
+        name: 'no steps allowed', 'sdkmessageid@odata.bind': `/sdkmessages(${pingMessage})`, mode: 0, stage: 40,
+        'eventhandler_serviceendpoint@odata.bind': `/serviceendpoints(${await endpoint('ping', '/ping')})`,
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.json.error.message).toContain('allowedcustomprocessingsteptype = 0');
+    });
+
     it('delivers to its webhook step with the parameters as InputParameters', async () => {
       const ep = await endpoint('sync now', '/syncnow');
       const stepId = await step({ name: 'psafo: SyncNow', message: 'psafo_SyncNow', endpointId: ep, mode: 0, stage: 40 });

@@ -31,6 +31,8 @@ export interface ContextInput {
   depth: number;
   userId: string;
   initiatingUserId: string;
+  /** Entra object id of the caller's systemuser (empty GUID when unknown). */
+  userAzureObjectId?: string;
   businessUnitId: string;
   organizationId: string;
   organizationName: string;
@@ -122,7 +124,7 @@ export function buildRemoteExecutionContext(input: ContextInput): Record<string,
     BusinessUnitId: input.businessUnitId,
     CorrelationId: input.correlationId,
     Depth: input.depth,
-    InitiatingUserAzureActiveDirectoryObjectId: EMPTY_GUID,
+    InitiatingUserAzureActiveDirectoryObjectId: input.userAzureObjectId ?? EMPTY_GUID,
     InitiatingUserId: input.initiatingUserId,
     InputParameters: inputParameters,
     IsExecutingOffline: false,
@@ -145,7 +147,7 @@ export function buildRemoteExecutionContext(input: ContextInput): Record<string,
     SecondaryEntityName: 'none',
     SharedVariables: [] as unknown[],
     Stage: input.stage,
-    UserAzureActiveDirectoryObjectId: EMPTY_GUID,
+    UserAzureActiveDirectoryObjectId: input.userAzureObjectId ?? EMPTY_GUID,
     UserId: input.userId,
   };
   // A post-operation context carries the main operation (stage 30) as its parent.

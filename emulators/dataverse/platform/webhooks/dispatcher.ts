@@ -117,6 +117,11 @@ export class WebhookDispatcher {
     if (!ok) this.deps.logger.warn({ step: step.name, status: outcome?.status, correlationId: ctx.correlationId }, 'asynchronous webhook step failed');
   }
 
+  private objectIdOf(systemUserId: string): string | undefined {
+    const oid = this.deps.store.get('systemuser', systemUserId)?.data.azureactivedirectoryobjectid;
+    return typeof oid === 'string' ? oid : undefined;
+  }
+
   private images(step: StepRow, ctx: MessageContext, entity: string, id: string) {
     const pre: Array<{ name: string; entity: EntitySnapshot }> = [];
     const post: Array<{ name: string; entity: EntitySnapshot }> = [];
@@ -140,7 +145,7 @@ export class WebhookDispatcher {
     const images = isEntityMessage ? this.images(step, ctx, entity, id) : { pre: undefined, post: undefined };
     const context = buildRemoteExecutionContext({
       messageName: ctx.message, primaryEntityName: entity, primaryEntityId: id, stage: step.stage, mode: step.mode, depth: ctx.depth,
-      userId: ctx.caller, initiatingUserId: ctx.caller, businessUnitId: org.businessUnitId, organizationId: org.organizationId,
+      userId: ctx.caller, initiatingUserId: ctx.caller, userAzureObjectId: this.objectIdOf(ctx.caller), businessUnitId: org.businessUnitId, organizationId: org.organizationId,
       organizationName: org.organizationName, correlationId: ctx.correlationId, requestId: ctx.operationId, operationId,
       operationCreatedOn: this.now(),
       target: isEntityMessage ? { logicalName: entity, id, attributes: ctx.message === EntityMessage.Delete ? {} : { ...ctx.target, ...(table ? { [table.primaryId]: id } : {}) } } : undefined,
