@@ -3,6 +3,12 @@ import { version } from './version';
 import { solutionCommand } from './solution-check';
 import { emulate } from './emulate';
 import { deployCommand } from './deploy';
+import { serveCommand } from './serve';
+import { sandboxCommand } from './sandbox';
+import { runCommand } from './run';
+import { runsCommand } from './runs';
+import { statusCommand } from './status';
+import { doctorCommand } from './doctor';
 
 /** A CLI command registers itself on the program; the list below is explicit (STYLE.md §3). */
 export type RegisterCommand = (program: Command) => void;
@@ -12,4 +18,10 @@ export const commands: RegisterCommand[] = [
   solutionCommand,
   emulate,
   deployCommand,
+  serveCommand,
+  sandboxCommand,
+  runCommand,
+  runsCommand,
+  statusCommand,
+  doctorCommand,
 ];
