@@ -101,6 +101,9 @@ describe('Dataverse platform: ImportSolution', () => {
     const bundle = await fetch(`${url}/WebResources/cc_psafo_PsaFoSync.SyncStatus/bundle.js`);
     expect(bundle.status).toBe(200);
     expect(await bundle.text()).toBe('var pcf_tools_bundle = 1;');
+    const versioned = await fetch(`${url}/%7B638000000000000000%7D/webresources/PSAFO_/scripts/form.js`);
+    expect(versioned.status).toBe(200);
+    expect(await versioned.text()).toBe(JS);
     const missing = await fetch(`${url}/WebResources/psafo_/nope.js`);
     expect(missing.status).toBe(404);
   });

@@ -11,7 +11,7 @@ import { EntityMessage, PlatformAction, ServiceEndpointContract } from './consta
 import { customApiHandler } from './customapi/execute';
 import { ImportService } from './importer/importSolution';
 import { rowWriter } from './rows';
-import { webResourceRoute, WEB_RESOURCES_PATH } from './routes/webResources';
+import { webResourceRoute, WEB_RESOURCES_PATHS } from './routes/webResources';
 import { platformExtraTables } from './tables';
 import { validateWebhookEndpoint } from './webhooks/auth';
 import { WebhookDispatcher } from './webhooks/dispatcher';
@@ -103,7 +103,7 @@ export function installPlatform(ext: DataverseExtensions, options: PlatformOptio
     }
     return dispatcher.onPost(ctx);
   });
-  ext.registerRoute('GET', WEB_RESOURCES_PATH, webResourceRoute(() => ext.store), { auth: false });
+  for (const path of WEB_RESOURCES_PATHS) ext.registerRoute('GET', path, webResourceRoute(() => ext.store), { auth: false });
 
   const handle: PlatformHandle = { idle: () => dispatcher.idle(), refresh, imports, dispatcher };
   installed.set(ext, handle);

@@ -6,16 +6,15 @@
 import type { RecordStore, RouteHandler, RouteReply } from '../../extensibility';
 import { WEB_RESOURCE_CONTENT_TYPES } from '../constants';
 
-export const WEB_RESOURCES_PATH = '/WebResources/*';
+/** Plain and cache-busting (`/{638...}/WebResources/...`) forms, in the two casings browsers see. */
+export const WEB_RESOURCES_PATHS = ['/WebResources/*', '/webresources/*', '/:version/WebResources/*', '/:version/webresources/*'];
 
 export function webResourceRoute(store: () => RecordStore): RouteHandler {
   return (req): RouteReply => {
-    const raw = req.params['*'] ?? req.path.replace(/^\/WebResources\//, '');
-    let name: string;
-    try {
-      name = decodeURIComponent(raw);
-    } catch {
-      return { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'The web resource name is not valid URL encoding.' };
+    // The router hands the wildcard over already URL-decoded.
+    const name = req.params['*'] ?? '';
+    if (name === '') {
+      return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Name the web resource: /WebResources/<name>.' };
     }
     const row = store().findByColumns('webresource', { name });
     if (!row || typeof row.data.content !== 'string') {

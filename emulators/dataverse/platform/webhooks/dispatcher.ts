@@ -105,6 +105,7 @@ export class WebhookDispatcher {
       outcome = { ok: false, attempts: 1, detail: (err as Error).message };
     }
     const ok = outcome?.ok ?? false;
+    if (!store.get('asyncoperation', jobId)) return; // removed meanwhile (reset, or a rolled-back unit it was written into)
     if (ok && step.asyncAutoDelete) { store.delete('asyncoperation', jobId); return; }
     store.update('asyncoperation', jobId, {
       statecode: AsyncOperationState.Completed,
