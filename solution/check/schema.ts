@@ -1,4 +1,5 @@
 import { create } from 'xmlbuilder2';
+import { checkRibbonReferences } from './ribbon-references';
 import type { Problem, ZipContent } from './types';
 import { wellFormedError, xmlText } from './xml-read';
 import { CUSTOMIZATIONS_XSD, RIBBON_XSD, type XsdValidator } from './xsd-validator';
@@ -32,6 +33,7 @@ export async function checkSchemas(zip: ZipContent, validators: { customizations
   for (const error of await validators.customizations.validate(source, FILE, CUSTOMIZATIONS_XSD)) {
     problems.push({ file: FILE, code: 'XSD_INVALID', message: `${CUSTOMIZATIONS_XSD}: ${error}` });
   }
+  problems.push(...checkRibbonReferences(source));
   for (const ribbon of ribbonDocuments(source)) {
     for (const error of await validators.ribbon.validate(ribbon.xml, 'RibbonDiffXml.xml', RIBBON_XSD)) {
       problems.push({ file: FILE, code: 'RIBBON_INVALID', message: `RibbonDiffXml of ${ribbon.label} (${RIBBON_XSD}): ${error}` });

@@ -1,4 +1,8 @@
+import { create } from 'xmlbuilder2';
 import { checkReferences } from '../../solution/check/references';
+import { checkRibbonReferences } from '../../solution/check/ribbon-references';
+import { customizationsXml } from '../../scripts/pack/customizations-xml';
+import { createSolutionModel } from '../../solution/model';
 import { checkSecrets } from '../../solution/check/secrets';
 import { checkSolutionManifest } from '../../solution/check/solution-manifest';
 import { checkRootFiles, checkStrayFiles } from '../../solution/check/structure';
@@ -73,5 +77,32 @@ describe('solution check rules', () => {
   it('does not flag code that only mentions the words', () => {
     const code = 'const headers = { Authorization: `Bearer ${token}` }; const password = input.value; if (!secret) throw new Error("client_secret missing");';
     expect(checkSecrets(zip({ 'bundle.js': code }))).toEqual([]);
+  });
+});
+
+describe('ribbon references', () => {
+  const source = customizationsXml(createSolutionModel('1.0.0.0'));
+
+  it('finds nothing undefined in the ribbons we generate', () => {
+    expect(checkRibbonReferences(source)).toEqual([]);
+  });
+
+  it('names a missing LocLabel, an undefined command and an undefined enable rule', () => {
+    const doc = create(source);
+    const find = (pred: (n: ReturnType<typeof create>) => boolean) => {
+      const node = doc.root().find(pred, false, true);
+      if (!node) throw new Error('fixture element not found');
+      return node;
+    };
+    const attr = (n: ReturnType<typeof create>, name: string) => (n.node as unknown as Element).getAttribute?.(name);
+    find((n) => n.node.nodeName === 'LocLabel' && attr(n, 'Id') === 'psafo.salesorder.SyncNow.ToolTip').remove();
+    find((n) => n.node.nodeName === 'Button' && attr(n, 'Id') === 'psafo.msdyn_project.HomepageGrid.SyncNow.Button').att('Command', 'psafo.msdyn_project.Typo.Command');
+    find((n) => n.node.nodeName === 'EnableRule' && attr(n, 'Id') === 'psafo.salesorder.Selection.EnableRule' && n.up().node.nodeName === 'EnableRules' && n.up().up().node.nodeName === 'RuleDefinitions').remove();
+    const messages = checkRibbonReferences(doc.end()).map((p) => p.message);
+    expect(messages).toEqual(expect.arrayContaining([
+      'RibbonDiffXml of entity salesorder: Button psafo.salesorder.Form.SyncNow.Button @ToolTipDescription refers to LocLabel "psafo.salesorder.SyncNow.ToolTip", which is not defined in this RibbonDiffXml.',
+      'RibbonDiffXml of entity msdyn_project: Button psafo.msdyn_project.HomepageGrid.SyncNow.Button refers to CommandDefinition "psafo.msdyn_project.Typo.Command", which is not defined in this RibbonDiffXml.',
+      'RibbonDiffXml of entity salesorder: command psafo.salesorder.HomepageGrid.SyncNow.Command refers to EnableRule "psafo.salesorder.Selection.EnableRule", which is not defined in this RibbonDiffXml.',
+    ]));
   });
 });
