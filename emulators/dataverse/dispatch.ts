@@ -8,6 +8,7 @@ import { errors } from './errors';
 import type { DvRequest, DvResponse } from './http';
 import { errorResponse, parsePrefer } from './http';
 import { annotationMatcher } from './odata/serialize';
+import { runInUnit } from './pipeline';
 import { executeAction } from './handlers/action';
 import { batch } from './handlers/batch';
 import { count } from './handlers/count';
@@ -23,6 +24,8 @@ import type { EntityRoute, RouteInfo } from './handlers/route';
 import { serviceDocument } from './handlers/service-document';
 import { upsert } from './handlers/upsert';
 import { whoAmI } from './handlers/whoami';
+
+const BATCH_PATH = /^\/api\/data\/v\d+\.\d+\/\$batch(\?|$)/;
 
 /** Splits a path on `/` outside quotes and parentheses. */
 export function splitPath(path: string): string[] {
@@ -52,6 +55,9 @@ function decodeSegment(segment: string): string {
 export async function dispatch(ctx: ServiceContext, req: DvRequest): Promise<DvResponse> {
   const prefer = parsePrefer(req.headers.prefer);
   try {
+    // A write request reads, checks (keys, ETags) and writes in one unit of work under the write lock.
+    const write = req.method !== 'GET' && req.method !== 'HEAD' && !BATCH_PATH.test(req.url);
+    if (write) return await runInUnit(ctx, ctx.unit, (unit) => route({ ...ctx, unit }, req, prefer));
     return await route(ctx, req, prefer);
   } catch (err) {
     return errorResponse(err, annotationMatcher(prefer.get(Prefer.includeAnnotations))('Microsoft.PowerApps.CDS.ErrorDetails.OperationStatus'));

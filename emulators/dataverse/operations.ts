@@ -19,8 +19,10 @@ export function autoNumber(prefix: string, n: number): string {
   return `${prefix}-${String(n).padStart(5, '0')}-${suffix}`;
 }
 
-function checkKeys(ctx: ServiceContext, table: CompiledTable, data: RecordData, selfId: string): void {
+/** Alternate-key uniqueness; with `touched`, only keys that have one of those columns are checked. */
+function checkKeys(ctx: ServiceContext, table: CompiledTable, data: RecordData, selfId: string, touched?: RecordData): void {
   for (const key of table.def.alternateKeys ?? []) {
+    if (touched && !key.attributes.some((col) => col in touched)) continue;
     const values: RecordData = {};
     let complete = true;
     for (const col of key.attributes) {
@@ -55,7 +57,7 @@ export async function createRow(ctx: ServiceContext, table: CompiledTable, input
     }
     checkKeys(ctx, table, data, id);
     const row = ctx.store.insert(table.logicalName, id, data);
-    await ctx.pipeline.run(unit, {
+    if (ctx.pipeline.active) await ctx.pipeline.run(unit, {
       message: 'Create', entityLogicalName: table.logicalName, id, target: { ...input, [table.primaryId]: id },
       postImage: { ...row.data, [table.primaryId]: id }, caller: ctx.caller, depth: ctx.depth, correlationId: ctx.correlationId,
       operationId: randomUUID(),
@@ -65,6 +67,8 @@ export async function createRow(ctx: ServiceContext, table: CompiledTable, input
 }
 
 export async function updateRow(ctx: ServiceContext, table: CompiledTable, existing: StoredRecord, input: RecordData): Promise<StoredRecord> {
+  // Inside a unit the caller read `existing` under the write lock: no need to read it again.
+  const current = ctx.unit ? existing : undefined;
   return runInUnit(ctx, ctx.unit, async (unit) => {
     const changes: RecordData = { ...input };
     const newId = changes[table.primaryId];
@@ -75,9 +79,9 @@ export async function updateRow(ctx: ServiceContext, table: CompiledTable, exist
     if (changes.statecode !== undefined && changes.statuscode === undefined) changes.statuscode = changes.statecode === 1 ? 2 : 1;
     changes.modifiedon = nowIso();
     changes.modifiedby = ctx.caller;
-    checkKeys(ctx, table, { ...existing.data, ...changes }, existing.id);
-    const row = ctx.store.update(table.logicalName, existing.id, changes);
-    await ctx.pipeline.run(unit, {
+    checkKeys(ctx, table, { ...existing.data, ...changes }, existing.id, changes);
+    const row = ctx.store.update(table.logicalName, existing.id, changes, current);
+    if (ctx.pipeline.active) await ctx.pipeline.run(unit, {
       message: 'Update', entityLogicalName: table.logicalName, id: existing.id, target: { ...input, [table.primaryId]: existing.id },
       preImage: { ...existing.data, [table.primaryId]: existing.id }, postImage: { ...row.data, [table.primaryId]: existing.id },
       caller: ctx.caller, depth: ctx.depth, correlationId: ctx.correlationId, operationId: randomUUID(),
@@ -89,7 +93,7 @@ export async function updateRow(ctx: ServiceContext, table: CompiledTable, exist
 export async function deleteRow(ctx: ServiceContext, table: CompiledTable, existing: StoredRecord): Promise<void> {
   await runInUnit(ctx, ctx.unit, async (unit) => {
     ctx.store.delete(table.logicalName, existing.id);
-    await ctx.pipeline.run(unit, {
+    if (ctx.pipeline.active) await ctx.pipeline.run(unit, {
       message: 'Delete', entityLogicalName: table.logicalName, id: existing.id, target: { [table.primaryId]: existing.id },
       preImage: { ...existing.data, [table.primaryId]: existing.id }, caller: ctx.caller, depth: ctx.depth,
       correlationId: ctx.correlationId, operationId: randomUUID(),

@@ -97,8 +97,8 @@ export class SqliteStore implements RecordStore {
     return { id, version, data: clean };
   }
 
-  update(table: string, id: string, changes: RecordData): StoredRecord {
-    const existing = this.get(table, id);
+  update(table: string, id: string, changes: RecordData, current?: StoredRecord): StoredRecord {
+    const existing = current ?? this.get(table, id);
     if (!existing) throw new Error(`Row ${table}(${id}) does not exist.`);
     const data = dropNulls({ ...existing.data, ...changes });
     const version = this.nextVersion();
@@ -159,7 +159,6 @@ export class SqliteStore implements RecordStore {
 
   commit(): void {
     this.db.exec('COMMIT');
-    this.setMeta('version', this.version);
   }
 
   rollback(): void {

@@ -35,8 +35,11 @@ export interface RecordStore {
   /** Rows matching simple equality on columns (all rows when `where` is empty), ordered by id. */
   find(table: string, where?: RecordData): StoredRecord[];
   insert(table: string, id: string, data: RecordData): StoredRecord;
-  /** Merges `changes` into the row (a `null` value clears the column) and bumps its version. */
-  update(table: string, id: string, changes: RecordData): StoredRecord;
+  /**
+   * Merges `changes` into the row (a `null` value clears the column) and bumps its version.
+   * `current` (the row as just read in the same transaction) saves re-reading it.
+   */
+  update(table: string, id: string, changes: RecordData, current?: StoredRecord): StoredRecord;
   delete(table: string, id: string): boolean;
   count(table: string, query?: SqlQuery): number;
   query(table: string, query: SqlQuery): StoredRecord[];
