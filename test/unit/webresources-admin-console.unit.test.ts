@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { ConsoleApp, visibleErrors, type ConsolePorts } from '../../webresources/admin-console/app';
 import { DEFAULT_BOX, chartGeometry, niceMax } from '../../webresources/admin-console/chart';
 import { errorsQuery, filterErrors, parseErrorRow, retryPlan, tablesOf, type ErrorRecord } from '../../webresources/admin-console/errors';
@@ -157,5 +158,47 @@ describe('ConsoleApp', () => {
     const app = setup(seeded().fail(SYNC_RUN_TABLE, dataverseError(-2147220960, 'missing prvReadpsafo_syncrun privilege')));
     await app.load();
     expect(app.snapshot()).toMatchObject({ phase: 'failed', problem: 'The sync data could not be read: missing prvReadpsafo_syncrun privilege' });
+  });
+});
+
+describe('properties (fast-check)', () => {
+  const table = fc.constantFrom('msdyn_project', 'salesorder', 'msdyn_projecttask');
+
+  it('retryPlan: every distinct (table, id) exactly once, one table per call, at most 250 ids', () => {
+    fc.assert(fc.property(fc.array(fc.record({ table, recordId: fc.integer({ min: 0, max: 700 }).map((n) => `id-${n}`) }), { maxLength: 1200 }), (records) => {
+      const plan = retryPlan(records);
+      const sent = plan.flatMap((c) => c.recordIds.map((id) => `${c.entityLogicalName}|${id}`));
+      expect(new Set(sent).size).toBe(sent.length);
+      expect(new Set(sent)).toEqual(new Set(records.map((r) => `${r.table}|${r.recordId}`)));
+      for (const c of plan) expect(c.recordIds.length).toBeGreaterThan(0);
+      for (const c of plan) expect(c.recordIds.length).toBeLessThanOrEqual(250);
+    }));
+  });
+
+  it('chartGeometry: every bar inside the plot, on the baseline, height proportional to its value', () => {
+    const runArb = fc.record({ upserts: fc.nat(100000), errors: fc.nat(100000) });
+    fc.assert(fc.property(fc.array(runArb, { maxLength: 60 }), (values) => {
+      const g = chartGeometry(values.map((v, i) => run(`r${i}`, v.upserts, v.errors)));
+      const plotH = DEFAULT_BOX.height - DEFAULT_BOX.top - DEFAULT_BOX.bottom;
+      expect(g.max).toBeGreaterThanOrEqual(Math.max(0, ...values.map((v) => Math.max(v.upserts, v.errors))));
+      for (const b of g.groups.flatMap((x) => [x.upserts, x.errors])) {
+        expect(b.y).toBeGreaterThanOrEqual(DEFAULT_BOX.top - 0.01);
+        expect(b.y + b.height).toBeCloseTo(g.baseline, 1);
+        expect(b.height).toBeCloseTo((b.value / g.max) * plotH, 1);
+        expect(b.x + b.width).toBeLessThanOrEqual(DEFAULT_BOX.width - DEFAULT_BOX.right + 0.01);
+      }
+    }));
+  });
+
+  it('filterErrors: the result is a subset that matches the table, and an empty filter keeps everything', () => {
+    const recArb = fc.record({ table, recordId: fc.string(), runId: fc.string(), message: fc.string(), name: fc.string() }).map((r) => ({ ...r, lastAttemptOn: null }));
+    fc.assert(fc.property(fc.array(recArb, { maxLength: 50 }), fc.oneof(fc.constant(''), table), fc.string({ maxLength: 6 }), (records, t, text) => {
+      const out = filterErrors(records, { table: t, text });
+      for (const r of out) {
+        expect(records).toContain(r);
+        if (t) expect(r.table).toBe(t);
+      }
+      expect(filterErrors(records, { table: '', text: '' })).toEqual(records);
+    }));
   });
 });
