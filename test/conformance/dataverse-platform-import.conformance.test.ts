@@ -146,6 +146,9 @@ describe('Dataverse platform: ImportSolution', () => {
     expect(noManifest.json.error.message).toContain('ControlManifest.xml');
     const notZip = await call('POST', `${API}/ImportSolution`, { CustomizationFile: Buffer.from('not a zip').toString('base64') });
     expect(notZip.status).toBe(400);
+    const notBinary = await call('POST', `${API}/ImportSolution`, { CustomizationFile: 42 });
+    expect(notBinary.status).toBe(400);
+    expect(notBinary.json.error.message).toContain('Edm.Binary');
     const missing = await call('POST', `${API}/ImportSolution`, { OverwriteUnmanagedCustomizations: false });
     expect(missing.status).toBe(400);
     expect(missing.json.error.message).toContain('CustomizationFile');
@@ -173,6 +176,13 @@ describe('Dataverse platform: ImportSolution', () => {
     expect(values.json.value).toEqual([expect.objectContaining({ schemaname: 'psafo_StatusRefreshSeconds', value: '30' })]);
     const bad = await call('POST', `${API}/ImportSolution`, { CustomizationFile: (await fixtureZip({ version: '1.6.0.0' })).toString('base64'), ComponentParameters: 'x' });
     expect(bad.status).toBe(400);
+  });
+
+  it('keeps the built-in schema when a package carries the full definition of an OOB table', async () => {
+    const res = await importZip(await fixtureZip({ version: '1.7.0.0', fullAccountEntity: true }));
+    expect(res.status).toBe(204);
+    const created = await call('POST', `${API}/accounts`, { name: 'Fabrikam', accountnumber: 'FAB-1' });
+    expect(created.status).toBe(204);
   });
 
   it('ImportSolutionAsync answers an AsyncOperationId that completes with statuscode 30', async () => {

@@ -69,7 +69,16 @@ export function installPlatform(ext: DataverseExtensions, options: PlatformOptio
 
   const imports = new ImportService({
     rows, logger, now, activateCustomApi,
-    registerTable: (def) => ext.registerTable(def),
+    registerTable: (def) => {
+      try {
+        ext.registerTable(def);
+      } catch (err) {
+        // A full definition of a table the emulator already models (an OOB table exported with
+        // behavior 0): keep the built-in schema, as an import merges into the existing table.
+        if (!ext.schema.byLogicalName(def.logicalName)) throw err;
+        logger.info({ table: def.logicalName, reason: (err as Error).message }, 'kept the built-in table definition');
+      }
+    },
     hasTable: (name) => ext.schema.byLogicalName(name) !== undefined,
     transaction: (fn) => ext.store.transaction(fn),
   });

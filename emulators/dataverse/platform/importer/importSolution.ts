@@ -32,7 +32,10 @@ function componentParameters(body: Record<string, unknown>): ComponentParameter[
 
 function customizationFile(body: Record<string, unknown>, message: string): Buffer {
   const file = body.CustomizationFile;
-  if (typeof file !== 'string' || file.length === 0) throw platformErrors.missingParameter('CustomizationFile', message);
+  if (file === undefined || file === null || file === '') throw platformErrors.missingParameter('CustomizationFile', message);
+  if (typeof file !== 'string') {
+    throw platformErrors.badParameterType('CustomizationFile', 'Edm.Binary', "Cannot convert a primitive value to the expected type 'Edm.Binary'. See the inner exception for more details.");
+  }
   if (!/^[A-Za-z0-9+/=\r\n]+$/.test(file)) {
     throw platformErrors.badParameterType('CustomizationFile', 'Edm.Binary', 'The value is not valid base64.');
   }
