@@ -6,6 +6,7 @@
  * Admin endpoints under `/_emulator/` (loopback, no auth): reset, seed, faults, requests, limits.
  */
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import fastify from 'fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import pino from 'pino';
@@ -58,6 +59,7 @@ export interface DataverseEmulatorOptions {
 }
 
 const DEFAULT_MAX_BODY = 128 * 1024 * 1024;
+const MAX_HEADER_BYTES = 96 * 1024;
 const DEFAULT_AUTHORIZATION_URI = 'https://login.microsoftonline.com/common/oauth2/authorize';
 
 export class DataverseEmulator implements DataverseExtensions {
@@ -137,7 +139,11 @@ export class DataverseEmulator implements DataverseExtensions {
 
   async start(): Promise<{ url: string }> {
     if (this.app) throw new Error('The Dataverse emulator is already started.');
-    const app = fastify({ logger: false, bodyLimit: this.options.maxBodyBytes ?? DEFAULT_MAX_BODY, return503OnClosing: false });
+    const app = fastify({
+      logger: false, bodyLimit: this.options.maxBodyBytes ?? DEFAULT_MAX_BODY, return503OnClosing: false,
+      // GET URLs up to 32,768 characters are valid on the service (Node's default header limit is 16 KiB).
+      serverFactory: (handler) => createServer({ maxHeaderSize: MAX_HEADER_BYTES }, handler),
+    });
     registerAdminRoutes(app, {
       reset: () => this.reset(),
       seed: async (dataset) => this.seed(resolveDataset(dataset)),

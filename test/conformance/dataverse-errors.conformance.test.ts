@@ -100,6 +100,18 @@ describe('bad input answers', () => {
     expect(errorOf(stale).code).toBe('0x80060882');
   });
 
+  it('accepts GET URLs up to 32,768 characters and answers 414 beyond', async () => {
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `'N${String(i).padStart(6, '0')}'`).join(',');
+    const long = `${API}/accounts?$select=name&$filter=${encodeURIComponent(`name in (${names(1800)})`)}`;
+    expect(long.length).toBeGreaterThan(20000);
+    expect(long.length).toBeLessThan(32768);
+    expect((await dv(long)).status).toBe(200);
+    const tooLong = `${API}/accounts?$select=name&$filter=${encodeURIComponent(`name in (${names(3000)})`)}`;
+    const res = await dv(tooLong);
+    expect(res.status).toBe(414);
+    expect(errorOf(res).message).toMatch(/longer than 32768 characters/);
+  });
+
   it('still serves after all of the above', async () => {
     const res = await dv(`${API}/accounts?$select=name&$filter=accountnumber eq 'EX-1'`.replace(/ /g, '%20'));
     expect(res.status).toBe(200);
