@@ -14,7 +14,8 @@ import type { FinOpsStore } from './store/store';
 import { batch } from './handlers/batch';
 import { dispatch, errorResponse } from './handlers/dispatch';
 import type { HandlerContext, ODataRequest, ODataResponse } from './handlers/types';
-import { registerAdminRoutes } from './admin/routes';
+import { registerFinOpsAdminRoutes } from './admin/routes';
+import { isAdminPath } from '../common/admin';
 import { loadSeed } from './admin/seed';
 import { runImportStaging } from './admin/import-staging';
 import { runPostJournal } from './admin/post-journal';
@@ -75,7 +76,7 @@ export class FinOpsEmulator {
   }
 
   async start(): Promise<{ url: string }> {
-    if (this.store.getMeta(BASELINE_META) !== 'yes') this.reset();
+    if (this.store.getMeta(BASELINE_META) !== 'yes') this.resetData();
     const app = Fastify({
       loggerInstance: this.logger as unknown as FastifyBaseLogger,
       bodyLimit: this.options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
@@ -87,8 +88,22 @@ export class FinOpsEmulator {
       },
     });
     app.removeAllContentTypeParsers();
-    app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+    // OData bodies stay raw text (the pipeline parses JSON and multipart itself, with F&O's errors);
+    // admin bodies are JSON for the shared /_emulator/ routes.
+    app.addContentTypeParser('*', { parseAs: 'string' }, (req, body, done) => {
+      if (!isAdminPath(req.url.split('?')[0]) || typeof body !== 'string' || body.trim() === '') return done(null, body);
+      try {
+        done(null, JSON.parse(body));
+      } catch {
+        done(Object.assign(new Error('The admin request body is not valid JSON.'), { statusCode: 400 }), undefined);
+      }
+    });
     app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => {
+      if (isAdminPath(request.url.split('?')[0])) {
+        const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
+        if (status === 500) this.logger.error({ err, url: request.url }, 'F&O emulator admin error');
+        return reply.code(status).type('application/json').send({ error: { code: err.code ?? 'EmulatorAdminFailed', message: err.message } });
+      }
       const e = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
         ? finopsErrors.payloadTooLarge(this.options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES)
         : err.statusCode && err.statusCode < 500
@@ -100,11 +115,11 @@ export class FinOpsEmulator {
     app.setNotFoundHandler((request, reply) => this.send(reply, errorResponse(finopsErrors.noHttpResource(`${this.baseUrl}${request.url}`))));
     app.all(DATA_PATH, (req, reply) => this.handle(req, reply));
     app.all(`${DATA_PATH}/*`, (req, reply) => this.handle(req, reply));
-    registerAdminRoutes(app, {
+    registerFinOpsAdminRoutes(app, {
       faults: this.faults,
       counters: this.counters,
-      reset: () => this.reset(),
-      seedDataset: (name) => this.seedDataset(name),
+      reset: () => this.resetData(),
+      seed: (name) => this.seedDataset(name),
       importStaging: (dataAreaId) => runImportStaging(this.store, this.registry, this.now(), dataAreaId),
       postJournal: (opts) => runPostJournal(this.store, this.registry, this.now(), opts),
     });
@@ -126,12 +141,16 @@ export class FinOpsEmulator {
 
   /** Back to the baseline reference data; fault rules cleared (latency back to the option), counters cleared. */
   reset(): void {
-    this.store.clearAll();
-    loadSeed(this.store, this.registry, baselineReferenceData());
-    this.store.setMeta(BASELINE_META, 'yes');
+    this.resetData();
     this.faults.clear();
     this.faults.setLatency(this.options.latencyMs ?? 0);
     this.counters.reset();
+  }
+
+  private resetData(): void {
+    this.store.clearAll();
+    loadSeed(this.store, this.registry, baselineReferenceData());
+    this.store.setMeta(BASELINE_META, 'yes');
   }
 
   /** Loads the F&O part of a seed set through the store (on top of what is there). */
@@ -141,7 +160,9 @@ export class FinOpsEmulator {
 
   private async seedDataset(name: string): Promise<{ records: number }> {
     if (name === 'none') return { records: 0 };
-    if (!this.options.datasets) throw new Error(`No dataset provider is configured; only "none" is available (asked for "${name}").`);
+    if (!this.options.datasets) {
+      throw Object.assign(new Error(`No dataset provider is configured; only "none" is available (asked for "${name}").`), { code: 'SEED_UNAVAILABLE' });
+    }
     return { records: this.seed(await this.options.datasets(name)) };
   }
 

@@ -141,6 +141,22 @@ describe('F&O emulator: bad input', () => {
     );
   });
 
+  it('answers bad admin input with {"error":{"code","message"}} and resets to the baseline', async () => {
+    const admin = (path: string, body?: string) => fetch(`${fo.url}/_emulator/${path}`, { method: 'POST', body });
+    const unknown = await admin('seed', JSON.stringify({ dataset: 'demo' }));
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('SEED_UNAVAILABLE');
+    const malformed = await admin('import-staging', '{"dataAreaId":');
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { error: { message: string } }).error.message).toMatch(/not valid JSON/);
+    const wrongType = await admin('post-journal', JSON.stringify({ dataAreaId: 5 }));
+    expect(await wrongType.json()).toEqual({ error: { code: 'EmulatorAdminInvalid', message: 'dataAreaId must be a string.' } });
+    expect((await fo.call('/data/CustomersV3', { body: { CustomerAccount: 'RESET-ME', CustomerGroupId: '10' } })).status).toBe(201);
+    expect((await admin('reset')).status).toBe(204);
+    expect((await fo.call("/data/CustomersV3(dataAreaId='usmf',CustomerAccount='RESET-ME')")).status).toBe(404);
+    expect((await fo.call('/data/LegalEntities')).status).toBe(200);
+  });
+
   it('still serves after all of the above', async () => {
     expect((await fo.call('/data/')).status).toBe(200);
   });
