@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import type { SolutionModel } from '../../solution/types';
 import { BuildError } from '../errors';
 import { contentTypesXml } from './content-types-xml';
+import { controlVersionFor, withControlVersion } from './control-manifest';
 import { customApiFiles } from './custom-api-xml';
 import { customizationsXml } from './customizations-xml';
 import { environmentVariablePath, environmentVariableXml } from './environment-variable-xml';
@@ -36,7 +37,11 @@ export function solutionFiles(model: SolutionModel, built: BuiltArtifacts, manag
     const folder = built.controls.get(control.name);
     if (!folder) throw new BuildError('PCF_OUTPUT_MISSING', `PCF control ${control.name}: no build output.`);
     for (const file of listFiles(folder)) {
-      put(`${controlZipFolder(control)}/${relative(folder, file).split(sep).join('/')}`, readFileSync(file));
+      const entry = relative(folder, file).split(sep).join('/');
+      const data = entry === 'ControlManifest.xml'
+        ? withControlVersion(readFileSync(file, 'utf8'), controlVersionFor(model.version), control.name)
+        : readFileSync(file);
+      put(`${controlZipFolder(control)}/${entry}`, data);
     }
   }
   put('[Content_Types].xml', contentTypesXml([...files.keys()]));

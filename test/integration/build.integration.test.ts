@@ -100,6 +100,7 @@ describe('npm run build output', () => {
     const manifest = (managed.get(`Controls/${SYNC_STATUS_CONTROL}/ControlManifest.xml`) as Buffer).toString('utf8');
     expect(manifest).toContain('<code path="bundle.js"');
     expect(manifest).toContain('namespace="PsaFoSync" constructor="SyncStatus"');
+    expect(xml(managed, `Controls/${SYNC_STATUS_CONTROL}/ControlManifest.xml`).manifest.control['@version']).toBe(first.model.version.split('.').slice(0, 3).join('.'));
     expect((managed.get(`Controls/${SYNC_STATUS_CONTROL}/bundle.js`) as Buffer).toString('utf8')).toContain('PsaFoSync.SyncStatus');
   });
 

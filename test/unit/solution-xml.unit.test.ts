@@ -4,6 +4,7 @@ import { customApiFiles } from '../../scripts/pack/custom-api-xml';
 import { customizationsXml } from '../../scripts/pack/customizations-xml';
 import { environmentVariableXml } from '../../scripts/pack/environment-variable-xml';
 import { solutionXml } from '../../scripts/pack/solution-xml';
+import { controlVersionFor, withControlVersion } from '../../scripts/pack/control-manifest';
 import { webResourceZipPath } from '../../scripts/pack/webresource-files';
 import { createSolutionModel } from '../../solution/model';
 
@@ -53,5 +54,13 @@ describe('XML serialization of the model', () => {
   it('is deterministic and uses the export file-name convention for web resources', () => {
     expect(customizationsXml(model)).toBe(customizationsXml(createSolutionModel('2.3.4.5')));
     expect(webResourceZipPath(model.webResources[1])).toBe('WebResources/psafo_scriptsribbonjs990063D0-0EA3-41EB-968C-6F15F874A8BA');
+  });
+
+  it('packs the control with the solution version x.y.z so Dataverse picks up a new bundle', () => {
+    expect(controlVersionFor('2.3.4.5')).toBe('2.3.4');
+    const built = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<manifest><control namespace="PsaFoSync" constructor="SyncStatus" version="0.0.1" display-name-key="k"><resources><code path="bundle.js" order="1"/></resources></control></manifest>';
+    const control = parser.parse(withControlVersion(built, '2.3.4', 'psafo_PsaFoSync.SyncStatus')).manifest.control;
+    expect(control).toMatchObject({ '@version': '2.3.4', '@namespace': 'PsaFoSync', '@constructor': 'SyncStatus', resources: { code: { '@path': 'bundle.js' } } });
+    expect(() => withControlVersion('<other/>', '1.0.0', 'psafo_X.Y')).toThrow(/PCF control psafo_X\.Y: the built ControlManifest\.xml has no <manifest><control>/);
   });
 });
