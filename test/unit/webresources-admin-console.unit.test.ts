@@ -9,7 +9,7 @@ import { FakeWebApi, dataverseError, parseOptions } from '../harness/xrm';
 import { runRow, statusRow } from '../fixtures/psa-ui-rows';
 
 const run = (runId: string, upserts: number, errors: number): RunRecord => ({
-  runId, trigger: 'Schedule', state: 'Succeeded', startedOn: null, endedOn: null, durationMs: null, upserts, skipped: 0, errors, summary: '',
+  runId, trigger: 'Schedule', state: 'Succeeded', triggerLabel: 'Schedule', stateLabel: 'Succeeded', startedOn: null, endedOn: null, durationMs: null, upserts, skipped: 0, errors, summary: '',
 });
 const err = (table: string, recordId: string, runId: string, message = 'boom', name = ''): ErrorRecord => ({ table, recordId, runId, message, name, lastAttemptOn: null });
 
@@ -17,10 +17,14 @@ describe('run history', () => {
   it('parses a run row with its duration', () => {
     const r = parseRunRow(runRow({ runId: 'run-1', trigger: 'SyncNow', state: 'Warning', startedOn: '2026-11-28T10:00:00Z', endedOn: '2026-11-28T10:04:05Z', upserts: 120, skipped: 3, errors: 2, summary: 'ok' }));
     expect(r).toEqual({
-      runId: 'run-1', trigger: 'SyncNow', state: 'Warning', startedOn: new Date('2026-11-28T10:00:00Z'), endedOn: new Date('2026-11-28T10:04:05Z'),
+      runId: 'run-1', trigger: 'SyncNow', state: 'Warning', triggerLabel: 'SyncNow', stateLabel: 'Warning', startedOn: new Date('2026-11-28T10:00:00Z'), endedOn: new Date('2026-11-28T10:04:05Z'),
       durationMs: 245000, upserts: 120, skipped: 3, errors: 2, summary: 'ok',
     });
     expect(parseRunRow(runRow({ runId: 'run-2', state: 'Running', startedOn: '2026-11-28T10:00:00Z' })).durationMs).toBeNull();
+    // Dataverse's formatted value (user's language) is what the page shows; the option value decides the state
+    const fr = parseRunRow({ ...runRow({ runId: 'run-3', state: 'Failed', startedOn: '2026-11-28T10:00:00Z' }), 'psafo_state@OData.Community.Display.V1.FormattedValue': 'Échec' });
+    expect([fr.state, fr.stateLabel]).toEqual(['Failed', 'Échec']);
+    expect(parseRunRow({ psafo_runid: 'r', psafo_state: 104710001 })).toMatchObject({ state: 'Succeeded', stateLabel: 'Succeeded', trigger: null, triggerLabel: '—' });
   });
 
   it('asks for the newest runs first', () => {

@@ -66,8 +66,8 @@ function runsSection(doc: Document, state: ConsoleState, h: ConsoleHandlers, o: 
   const rows = state.runs.map((r) => {
     const tr = el(doc, 'tr', { className: state.selectedRun === r.runId ? 'selected' : '', attrs: { 'data-run': r.runId } }, [
       el(doc, 'td', {}, [r.startedOn ? o.formatDate(r.startedOn) : '—']),
-      el(doc, 'td', {}, [r.trigger ?? '—']),
-      el(doc, 'td', {}, [el(doc, 'span', { className: `state state--${(r.state ?? 'unknown').toLowerCase()}` }, [r.state ?? '—'])]),
+      el(doc, 'td', {}, [r.triggerLabel]),
+      el(doc, 'td', {}, [el(doc, 'span', { className: `state state--${(r.state ?? 'unknown').toLowerCase()}` }, [r.stateLabel])]),
       el(doc, 'td', {}, [String(r.upserts)]),
       el(doc, 'td', {}, [String(r.skipped)]),
       el(doc, 'td', {}, [String(r.errors)]),

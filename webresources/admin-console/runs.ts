@@ -5,6 +5,9 @@ export interface RunRecord {
   readonly runId: string;
   readonly trigger: RunTrigger | null;
   readonly state: RunState | null;
+  /** Labels to show: Dataverse's formatted values (user's language) when present, else the names. */
+  readonly triggerLabel: string;
+  readonly stateLabel: string;
   readonly startedOn: Date | null;
   readonly endedOn: Date | null;
   /** endedOn − startedOn; null while running or when a date is missing. */
@@ -42,14 +45,23 @@ function int(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
 }
 
+function label(row: Record<string, unknown>, column: string, name: string | null): string {
+  const formatted = row[`${column}${FORMATTED_VALUE}`];
+  return typeof formatted === 'string' && formatted !== '' ? formatted : (name ?? '—');
+}
+
 export function parseRunRow(row: Record<string, unknown>): RunRecord {
   const startedOn = date(row[RunColumn.startedOn]);
   const endedOn = date(row[RunColumn.endedOn]);
   const runId = row[RunColumn.runId] ?? row[RunColumn.name];
+  const trigger = byValue(RunTriggerValue, row, RunColumn.trigger);
+  const state = byValue(RunStateValue, row, RunColumn.state);
   return {
     runId: typeof runId === 'string' ? runId : '',
-    trigger: byValue(RunTriggerValue, row, RunColumn.trigger),
-    state: byValue(RunStateValue, row, RunColumn.state),
+    trigger,
+    state,
+    triggerLabel: label(row, RunColumn.trigger, trigger),
+    stateLabel: label(row, RunColumn.state, state),
     startedOn,
     endedOn,
     durationMs: startedOn && endedOn ? Math.max(0, endedOn.getTime() - startedOn.getTime()) : null,
