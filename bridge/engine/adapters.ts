@@ -7,7 +7,6 @@ import type { FinOpsClient } from '../connectors/finops/client';
 import { keyPath } from '../connectors/finops/key';
 import { queryPages } from '../connectors/finops/query';
 import { FO } from '../connectors/finops/constants';
-import { DV } from '../templates/entities';
 import type { EnginePorts, FoWriteResult, SourcePage } from './ports';
 import { patchBody } from './write-finops';
 
@@ -25,10 +24,7 @@ export function connectorPorts(dv: DataverseClient, fo: FinOpsClient): EnginePor
       for await (const rows of queryPages(fo, { entitySet, select, filter: task.source.serverFilter, crossCompany: true })) yield { rows, deleted: [] };
     },
     resolveLookups: (def, ids) => retrieveByIds(dv, def.entitySet, def.idField, ids, def.fields),
-    async currencies() {
-      const rows = await retrieveAllRows(dv, DV.currencies.set, [DV.currencies.id, 'isocurrencycode']);
-      return new Map(rows.map((r) => [String(r.isocurrencycode), String(r[DV.currencies.id])]));
-    },
+    readAll: (entitySet, select) => retrieveAllRows(dv, entitySet, select),
     async writeFinOps(ops): Promise<FoWriteResult[]> {
       const results = await executeBatch(
         fo,

@@ -30,8 +30,8 @@ export interface EnginePorts {
   readFinOps(task: TaskDef, entitySet: string): AsyncIterable<SourcePage>;
   /** Dataverse lookup targets by id. */
   resolveLookups(def: LookupDef, ids: readonly string[]): Promise<Rec[]>;
-  /** ISO currency code → transactioncurrencyid. */
-  currencies(): Promise<ReadonlyMap<string, string>>;
+  /** A whole (small) Dataverse table: currencies, transaction categories. */
+  readAll(entitySet: string, select: readonly string[]): Promise<Rec[]>;
   /** One F&O $batch, one changeset per operation; results in order. */
   writeFinOps(ops: readonly FoWriteOp[]): Promise<FoWriteResult[]>;
   /** Dataverse UpsertMultiple on one table (one transaction). */

@@ -32,7 +32,7 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
   const inflight = new Set<Promise<void>>();
   let failure: unknown;
 
-  const results = (entries: { sourceId: string; outcome: 'upserted' | 'skipped' | 'error'; message: string | null; rec?: DestinationRecord }[]): void => {
+  const results = (entries: { sourceId: string; outcome: 'upserted' | 'skipped' | 'filtered' | 'error'; message: string | null; rec?: DestinationRecord }[]): void => {
     if (d.dryRun) return;
     d.store.runs.recordResults(
       entries.map((e) => ({
@@ -100,7 +100,12 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
     switch (outcome.kind) {
       case 'filtered':
         tally.filtered++;
-        if (!d.dryRun) d.store.retry.remove(task.id, [sourceId]);
+        if (!d.dryRun) {
+          d.store.transaction(() => {
+            results([{ sourceId, outcome: 'filtered', message: outcome.reason }]);
+            d.store.retry.remove(task.id, [sourceId]);
+          });
+        }
         return true;
       case 'held':
         held.set(sourceId, { row, parent: outcome.parent });
@@ -174,6 +179,20 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
     await flush(true);
   }
   for (const [sourceId, h] of held) {
+    // a parent the filter or the legal-entity routing left out takes its children with it
+    const parentResult = d.store.runs.latestInTask(h.parent.task, h.parent.id);
+    if (parentResult && (parentResult.outcome === 'skipped' || parentResult.outcome === 'filtered')) {
+      const reason = `its ${h.parent.name} ${h.parent.id} is not synced: ${parentResult.message ?? parentResult.outcome}`;
+      tally.skipped++;
+      if (!d.dryRun) {
+        d.store.transaction(() => {
+          results([{ sourceId, outcome: 'skipped', message: reason }]);
+          d.store.retry.remove(task.id, [sourceId]);
+        });
+      }
+      d.status.record(task, h.row, sourceId, 'Skipped', { message: reason });
+      continue;
+    }
     const message = `waiting for its ${h.parent.name} ${h.parent.id}, which is not in F&O (not synced yet or failed); it is retried on the next run`;
     tally.errors++;
     if (!d.dryRun) {

@@ -4,7 +4,7 @@ import { orgUnitLegalEntity, type Config } from '../config';
 import type { RunState, RunTrigger, Store } from '../store';
 import { templates as registry, type TaskId, type TemplateId } from '../templates';
 import type { TaskDef } from '../templates/types';
-import { FO_ENTITY_SETS } from '../templates/entities';
+import { DV, FO_ENTITY_SETS } from '../templates/entities';
 import { resolveValueMaps } from '../templates/value-maps';
 import { emptyTally, type TaskTally } from './counts';
 import { LookupCache } from './lookup-cache';
@@ -94,7 +94,12 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
   const status = new StatusCollector();
   const lookups = new LookupCache(ports);
   const needsCurrencies = plan.some((p) => p.task.mapping.some((m) => m.transform.kind === 'bind' && m.transform.by === 'currencyCode'));
-  const currencies = needsCurrencies ? await ports.currencies() : new Map<string, string>();
+  const currencies = new Map<string, string>();
+  if (needsCurrencies) for (const r of await ports.readAll(DV.currencies.set, [DV.currencies.id, 'isocurrencycode'])) currencies.set(String(r.isocurrencycode), String(r[DV.currencies.id]));
+  const categoriesByName = new Map<string, string>();
+  if (plan.some((p) => p.task.mapping.some((m) => m.transform.kind === 'categoryId'))) {
+    for (const r of await ports.readAll(DV.categories.set, [DV.categories.id, 'msdyn_name'])) categoriesByName.set(String(r.msdyn_name).toLowerCase(), String(r[DV.categories.id]));
+  }
   const entitySets = config.finops.entitySets as Readonly<Record<string, string>>;
   const setName = new Map(Object.entries(defaultsByValue()).map(([def, key]) => [def, entitySets[key] ?? def]));
   const entitySetOf = (task: TaskDef): string => {
@@ -110,7 +115,7 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
     tlog.info('task started');
     try {
       const taskDeps = {
-        runId, ports, store, logger: tlog, status, lookups, currencies, trackedTasks: tracked, dryRunWritten,
+        runId, ports, store, logger: tlog, status, lookups, currencies, categoriesByName, trackedTasks: tracked, dryRunWritten,
         settings: {
           forecastModel: config.templates.forecastModel,
           customerGroup: config.templates.customerGroup,

@@ -10,6 +10,8 @@ export interface ContextDeps {
   readonly store: Store;
   readonly lookups: LookupCache;
   readonly currencies: ReadonlyMap<string, string>;
+  /** PSA transaction category name → id (F&O→PSA categories). */
+  readonly categoriesByName: ReadonlyMap<string, string>;
   /** Tasks that take part in this configuration: a parent of another task is 'untracked'. */
   readonly trackedTasks: ReadonlySet<TaskId>;
   /** Dry run: records that would have been written count as present parents. */
@@ -32,5 +34,6 @@ export function taskContext(task: TaskDef, d: ContextDeps): MapContext {
     },
     projectIdByNumber: (n) => d.store.keyMap.byKeyField('projects', 'ProjectID', n)?.sourceId,
     currencyIdByCode: (c) => d.currencies.get(c),
+    categoryIdByName: (n) => d.categoriesByName.get(n.toLowerCase()),
   };
 }

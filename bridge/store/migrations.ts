@@ -87,6 +87,7 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
         updated_at TEXT NOT NULL,
         PRIMARY KEY (task, source_id)
       ) WITHOUT ROWID;
+      CREATE INDEX record_results_task ON record_results(task, source_id, at);
     `,
   },
 ];

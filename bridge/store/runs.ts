@@ -111,6 +111,12 @@ export class Runs {
     return r ? toResult(r) : undefined;
   }
 
+  /** The latest result of a source record in a task (any run). */
+  latestInTask(task: string, sourceId: string): RecordResult | undefined {
+    const r = this.db.prepare('SELECT * FROM record_results WHERE task = ? AND source_id = ? ORDER BY at DESC LIMIT 1').get(task, sourceId) as Record<string, unknown> | undefined;
+    return r ? toResult(r) : undefined;
+  }
+
   /** Deletes runs (and their results) older than the retention; returns how many runs went. */
   purge(now = new Date(), days = RETENTION_DAYS): number {
     const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();

@@ -26,6 +26,8 @@ export interface MapContext {
   projectIdByNumber(projectNumber: string): string | undefined;
   /** F&O→PSA: the Dataverse transactioncurrencyid of an ISO currency code, if known. */
   currencyIdByCode(code: string): string | undefined;
+  /** F&O→PSA: the id of an existing PSA transaction category with this name (match by name, no duplicate). */
+  categoryIdByName(name: string): string | undefined;
 }
 
 /** Distinct legal entities of the connection set, sorted. */

@@ -53,7 +53,7 @@ export type Transform =
   | { readonly kind: 'actualTransactionType'; readonly classificationField: string }
   /** F&O→PSA: an F&O key value turned into a Dataverse lookup binding `<nav>@odata.bind`. */
   | { readonly kind: 'bind'; readonly entitySet: string; readonly by: 'id' | 'keyMapProject' | 'currencyCode' }
-  /** F&O→PSA category id: INTEGRATIONID when present, else a name-based UUID of CATEGORYID (no duplicates). */
+  /** F&O→PSA category id: INTEGRATIONID when present, else the PSA category of that name, else a name-based UUID of CATEGORYID (no duplicates). */
   | { readonly kind: 'categoryId'; readonly nameField: string };
 
 /** One row of a mapping table. `source` null means a constant/function with no source field ("None" in the spec). */

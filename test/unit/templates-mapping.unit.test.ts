@@ -249,6 +249,7 @@ describe('categories and accounts', () => {
     const fo = { CategoryId: 'Travel', IntegrationId: '', dataAreaId: 'USMF' };
     const p = payloadOf(mapRecord(categoriesToPsaTask, fo, mapContext()));
     expect(p).toEqual({ msdyn_transactioncategoryid: nameUuid('Travel'), msdyn_name: 'Travel', msdyn_billingtype: 192350001 });
+    expect(payloadOf(mapRecord(categoriesToPsaTask, { ...fo, CategoryId: 'Hotel' }, mapContext())).msdyn_transactioncategoryid).toBe(IDS.category);
     expect(nameUuid('Travel')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(payloadOf(mapRecord(categoriesToPsaTask, { ...fo, IntegrationId: IDS.category }, mapContext())).msdyn_transactioncategoryid).toBe(IDS.category);
   });

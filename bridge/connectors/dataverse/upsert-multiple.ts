@@ -11,5 +11,5 @@ export const CRM_NAMESPACE = 'Microsoft.Dynamics.CRM';
 export async function upsertMultiple(client: DataverseClient, entitySet: string, logicalName: string, targets: readonly Readonly<Record<string, unknown>>[]): Promise<void> {
   if (targets.length === 0) return;
   const Targets = targets.map((t) => ({ [ODATA_TYPE]: `${CRM_NAMESPACE}.${logicalName}`, ...t }));
-  await client.call(`${UPSERT_MULTIPLE} ${entitySet}`, (api) => api.callAction({ collection: entitySet, actionName: UPSERT_MULTIPLE, action: { Targets } }));
+  await client.call(`${UPSERT_MULTIPLE} ${entitySet}`, (api) => api.callAction({ collection: entitySet, actionName: `${CRM_NAMESPACE}.${UPSERT_MULTIPLE}`, action: { Targets } }));
 }

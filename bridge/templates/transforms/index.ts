@@ -35,7 +35,7 @@ export function applyTransform(row: FieldMapping, read: SourceReader, ctx: MapCo
       if (id !== null) return { value: id };
       const name = read(t.nameField);
       if (typeof name !== 'string' || name === '') return { error: `${t.nameField} is empty; the category cannot be identified` };
-      return { value: nameUuid(name) };
+      return { value: ctx.categoryIdByName(name) ?? nameUuid(name) };
     }
     case 'bind':
       return bind(t, value, row.destination, ctx);
