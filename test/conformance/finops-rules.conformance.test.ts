@@ -227,6 +227,8 @@ describe('F&O emulator: business rules', () => {
       expect(journals[0].vouchers.map((v) => v.voucher)).toEqual(['USMF-PSAV-000001', 'USMF-PSAV-000002', 'USMF-PSAV-000003', 'USMF-PSAV-000004']);
       const row = (await (await fo.call("/data/ProjCDSActualsImports(dataAreaId='usmf',ActualId='c-time-sales')")).json()) as Record<string, unknown>;
       expect(row).toMatchObject({ Voucher: 'USMF-PSAV-000002', ExternalReference: 'USMF-PSAV-000002', IsJournalized: 'Yes' });
+      const vouchers = ((await (await fo.call('/data/ProjCDSIntegrationVouchers?$orderby=Voucher')).json()) as Page).value;
+      expect(vouchers.map((v) => [v.Voucher, v.ActualId])).toEqual(journals[0].vouchers.map((v) => [v.voucher, v.actualId]));
       const journal = (await (await fo.call(`/data/ProjCDSIntegrationJournals(dataAreaId='usmf',JournalId='${journals[0].journalId}')`)).json()) as Record<string, unknown>;
       expect(journal.Posted).toBe('Yes');
       const again = (await (await fetch(`${fo.url}/_emulator/post-journal`, { method: 'POST', body: '{"dataAreaId":"usmf"}' })).json()) as { journals: unknown[] };

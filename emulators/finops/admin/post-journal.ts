@@ -13,7 +13,7 @@ export interface PostSummary {
 
 /**
  * `POST /_emulator/post-journal {dataAreaId?, journalId?}`: posts unposted integration journals: a voucher
- * per line from the voucher number sequence, `Voucher` and `ExternalReference` written back on the staging
+ * per line from the voucher number sequence (listed in ProjCDSIntegrationVouchers), `Voucher` and `ExternalReference` written back on the staging
  * actual. One transaction per journal.
  */
 export function runPostJournal(store: FinOpsStore, registry: EntityRegistry, now: Date, opts: { dataAreaId?: string; journalId?: string } = {}): PostSummary[] {
@@ -40,7 +40,15 @@ export function runPostJournal(store: FinOpsStore, registry: EntityRegistry, now
       const seq = readSequence(store, registry, company, SEQUENCE.voucher);
       const posted = postJournalLines(lines, seq.format, seq.next);
       writeSequenceNext(store, seq.key, posted.nextNumber);
-      for (const line of posted.lines) store.update(lineEntity.set, keyString(lineEntity, line), line);
+      const voucherEntity = registry.require('ProjCDSIntegrationVouchers');
+      for (const line of posted.lines) {
+        store.update(lineEntity.set, keyString(lineEntity, line), line);
+        const voucher = {
+          dataAreaId: company, Voucher: line.Voucher, JournalId: line.JournalId, LineNum: line.LineNum, ActualId: line.ActualId, ProjectId: line.ProjectId,
+          TransDate: line.TransDate, CurrencyCode: line.CurrencyCode, Amount: line.Amount, AmountMST: line.AmountMST, PostedDateTime: stamp,
+        };
+        store.insert(voucherEntity.set, keyString(voucherEntity, voucher), company, voucher);
+      }
       for (const s of posted.staging) {
         const key = keyString(actualsEntity, { dataAreaId: company, ActualId: s.actualId });
         const row = store.get(actualsEntity.set, key);

@@ -22,10 +22,16 @@ export const JOURNAL_LINES: EntityDef = {
   ],
 };
 
+export const VOUCHERS: EntityDef = {
+  set: 'ProjCDSIntegrationVouchers', type: 'ProjCDSIntegrationVoucher', label: 'Integration journal vouchers', keys: ['dataAreaId', 'Voucher'],
+  companySpecific: true, writable: 'read', emulatorOnly: true,
+  fields: [DATA_AREA_ID, str('Voucher', 20), str('JournalId', 20), int64('LineNum'), guid('ActualId'), str('ProjectId', 20), date('TransDate'), str('CurrencyCode', 3), dec('Amount'), dec('AmountMST'), date('PostedDateTime')],
+};
+
 export const IMPORT_ERRORS: EntityDef = {
   set: 'ProjCDSIntegrationImportErrors', type: 'ProjCDSIntegrationImportError', label: 'Import from staging table log',
   keys: ['dataAreaId', 'ErrorId'], companySpecific: true, writable: 'read', emulatorOnly: true,
   fields: [DATA_AREA_ID, int64('ErrorId'), guid('ActualId'), str('Message', 1000), date('CreatedDateTime')],
 };
 
-export const JOURNAL_ENTITIES: EntityDef[] = [JOURNALS, JOURNAL_LINES, IMPORT_ERRORS];
+export const JOURNAL_ENTITIES: EntityDef[] = [JOURNALS, JOURNAL_LINES, VOUCHERS, IMPORT_ERRORS];
