@@ -21,11 +21,13 @@ interface Delivery { path: string; query: URLSearchParams; headers: IncomingHttp
 /** A webhook receiver whose answer per path is scripted by the test. */
 class Receiver {
   deliveries: Delivery[] = [];
-  private answers = new Map<string, Array<{ status: number; body?: string }>>();
+  private answers = new Map<string, Array<{ status: number; body?: string; delayMs?: number }>>();
+  inFlight = 0;
+  maxInFlight = 0;
   private server?: Server;
   url = '';
 
-  script(path: string, ...answers: Array<{ status: number; body?: string }>): void { this.answers.set(path, answers); }
+  script(path: string, ...answers: Array<{ status: number; body?: string; delayMs?: number }>): void { this.answers.set(path, answers); }
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
@@ -38,7 +40,12 @@ class Receiver {
         const queue = this.answers.get(u.pathname) ?? [];
         const answer = queue.length > 1 ? queue.shift()! : queue[0] ?? { status: 202 };
         if (answer.status === 0) return; // hang: never answer
-        res.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body ?? '');
+        this.inFlight += 1;
+        this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+        setTimeout(() => {
+          this.inFlight -= 1;
+          res.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body ?? '');
+        }, answer.delayMs ?? 0);
       });
     });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
@@ -222,6 +229,25 @@ describe('Dataverse platform: webhooks and Custom API', () => {
     const jobs = await call('GET', `${API}/asyncoperations?$filter=_owningextensionid_value eq ${stepId} and statuscode eq 31&$select=message`);
     expect(jobs.json.value).toHaveLength(1);
     expect(jobs.json.value[0].message).toContain('boom');
+    await disable(stepId);
+  });
+
+  it('fires for every record of CreateMultiple and works the async queue at most 8 at a time', async () => {
+    receiver.script('/slow', { status: 200, delayMs: 60 });
+    receiver.maxInFlight = 0;
+    const ep = await endpoint('slow', '/slow');
+    const stepId = await step({ name: 'slow async', message: 'Create', entity: 'msdyn_project', endpointId: ep, mode: 1, stage: 40 });
+    const targets = Array.from({ length: 20 }, (_, i) => ({ '@odata.type': 'Microsoft.Dynamics.CRM.msdyn_project', msdyn_subject: `Bulk ${i}` }));
+    const res = await call('POST', `${API}/msdyn_projects/Microsoft.Dynamics.CRM.CreateMultiple`, { Targets: targets });
+    expect(res.status).toBe(200);
+    const waiting = await call('GET', `${API}/asyncoperations?$filter=_owningextensionid_value eq ${stepId} and statecode ne 3&$count=true&$select=statuscode`);
+    expect(waiting.json.value.length).toBeGreaterThan(0);
+    await settle();
+    expect(receiver.on('/slow')).toHaveLength(20);
+    expect(receiver.maxInFlight).toBeLessThanOrEqual(8);
+    expect(receiver.maxInFlight).toBeGreaterThan(1);
+    const done = await call('GET', `${API}/asyncoperations?$filter=_owningextensionid_value eq ${stepId} and statuscode eq 30&$select=name`);
+    expect(done.json.value).toHaveLength(20);
     await disable(stepId);
   });
 

@@ -32,6 +32,8 @@ export interface DispatcherDeps {
 
 const STEP_TABLES = new Set(['sdkmessageprocessingstep', 'sdkmessageprocessingstepimage', 'serviceendpoint', 'sdkmessage', 'sdkmessagefilter']);
 const CACHE_MS = 1000;
+/** Asynchronous deliveries in flight at once (the async service works a queue, not a burst). */
+const ASYNC_CONCURRENCY = 8;
 
 function pick(data: RecordData | undefined, attributes: string[]): RecordData {
   if (!data) return {};
@@ -42,6 +44,8 @@ function pick(data: RecordData | undefined, attributes: string[]): RecordData {
 export class WebhookDispatcher {
   private cache?: { at: number; steps: StepRow[] };
   private readonly pending = new Set<Promise<void>>();
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
 
   constructor(private readonly deps: DispatcherDeps) {}
 
@@ -90,14 +94,35 @@ export class WebhookDispatcher {
     return { messageName: ctx.message, entityLogicalName: ctx.entityLogicalName || 'none', changedAttributes: Object.keys(ctx.target ?? {}) };
   }
 
+  private async slot(): Promise<() => void> {
+    if (this.running >= ASYNC_CONCURRENCY) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running += 1;
+    return () => {
+      this.running -= 1;
+      this.waiting.shift()?.();
+    };
+  }
+
+  /** A System Job waits (statuscode 0) until one of the async slots is free, then runs (20) and completes (30/31). */
   private async runAsync(step: StepRow, ctx: MessageContext): Promise<void> {
-    const { rows, store } = this.deps;
     const jobId = newId();
-    rows.insert('asyncoperation', {
-      name: step.name, operationtype: AsyncOperationType.SystemEvent, statecode: AsyncOperationState.Locked, statuscode: AsyncOperationStatus.InProgress,
-      correlationid: ctx.correlationId, requestid: ctx.operationId, startedon: isoNow(this.now()), primaryentitytype: ctx.entityLogicalName || 'none',
+    this.deps.rows.insert('asyncoperation', {
+      name: step.name, operationtype: AsyncOperationType.SystemEvent, statecode: AsyncOperationState.Ready, statuscode: AsyncOperationStatus.WaitingForResources,
+      correlationid: ctx.correlationId, requestid: ctx.operationId, primaryentitytype: ctx.entityLogicalName || 'none',
       regardingobjectid: ctx.id || null, owningextensionid: step.id, depth: ctx.depth, messagename: ctx.message, retrycount: 0,
     }, jobId);
+    const release = await this.slot();
+    try {
+      await this.runAsyncJob(step, ctx, jobId);
+    } finally {
+      release();
+    }
+  }
+
+  private async runAsyncJob(step: StepRow, ctx: MessageContext, jobId: string): Promise<void> {
+    const { store } = this.deps;
+    if (!store.get('asyncoperation', jobId)) return;
+    store.update('asyncoperation', jobId, { statecode: AsyncOperationState.Locked, statuscode: AsyncOperationStatus.InProgress, startedon: isoNow(this.now()) });
     let outcome: DeliveryOutcome | undefined;
     try {
       outcome = await this.deliver(step, ctx, jobId);
