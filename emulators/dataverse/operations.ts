@@ -41,7 +41,7 @@ export async function createRow(ctx: ServiceContext, table: CompiledTable, input
     const data: RecordData = { ...input };
     const id = ((data[table.primaryId] as string | undefined) ?? opts.id ?? randomUUID()).toLowerCase();
     delete data[table.primaryId];
-    if (ctx.store.get(table.logicalName, id)) throw errors.duplicateKey();
+    if (ctx.store.exists(table.logicalName, id)) throw errors.duplicateKey();
     const now = nowIso();
     data.createdon = now;
     data.modifiedon = now;

@@ -32,7 +32,7 @@ export async function seedStore(ctx: ServiceContext, tables: SeedTable[]): Promi
         for (const record of rows) {
           const data = toRecordData({ schema: ctx.schema, store: ctx.store }, table, record);
           const id = data[table.primaryId];
-          const existing = typeof id === 'string' ? ctx.store.get(table.logicalName, id) : undefined;
+          const existing = typeof id === 'string' && ctx.store.exists(table.logicalName, id) ? ctx.store.get(table.logicalName, id) : undefined;
           if (existing) await updateRow(inner, table, existing, data);
           else await createRow(inner, table, data);
         }

@@ -82,11 +82,12 @@ export function resolveReference(schema: SchemaRegistry, store: RecordStore, ref
     throw errors.payload('', `The navigation property '${navigation}' expects a reference to '${expectedTarget}', not to '${target.logicalName}'.`);
   }
   const key = parseKey(target, parsed.key);
-  const row = findByKey(store, target, key);
-  if (!row) {
-    if (key.kind === 'id') throw errors.recordNotFound(target.logicalName, key.id);
-    throw errors.recordNotFoundByKey(target.logicalName, key.text);
+  if (key.kind === 'id') {
+    if (!store.exists(target.logicalName, key.id)) throw errors.recordNotFound(target.logicalName, key.id);
+    return key.id;
   }
+  const row = findByKey(store, target, key);
+  if (!row) throw errors.recordNotFoundByKey(target.logicalName, key.text);
   return row.id;
 }
 

@@ -76,6 +76,10 @@ export class SqliteStore implements RecordStore {
     return row ? toRecord(row) : undefined;
   }
 
+  exists(table: string, id: string): boolean {
+    return this.stmt(`SELECT 1 AS x FROM ${tableName(table)} WHERE id = ?`).get(id) !== undefined;
+  }
+
   findByColumns(table: string, values: RecordData): StoredRecord | undefined {
     const cols = Object.keys(values);
     const where = cols.map((c) => `${columnExpr(c)} = ? COLLATE NOCASE`).join(' AND ');

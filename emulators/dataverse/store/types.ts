@@ -30,6 +30,8 @@ export interface SqlQuery {
 
 export interface RecordStore {
   get(table: string, id: string): StoredRecord | undefined;
+  /** True when the row exists (no JSON parse). */
+  exists(table: string, id: string): boolean;
   /** Finds the row whose columns equal `values` (strings compared case-insensitively, as SQL Server does). */
   findByColumns(table: string, values: RecordData): StoredRecord | undefined;
   /** Rows matching simple equality on columns (all rows when `where` is empty), ordered by id. */
