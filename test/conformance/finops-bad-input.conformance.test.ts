@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { startFinOps, type FinOpsHarness } from '../harness/finops';
 
+// Generous: CI runs every tier at once on 2 shared cores.
+jest.setTimeout(60_000);
+
 /**
  * Bad input never produces a 500 with a stack nor takes the server down: each case gets F&O's status and
  * error shape (the table in emulators/README.md, section F&O).

@@ -9,6 +9,9 @@ import { FinOpsServiceError } from '../../bridge/connectors/finops/errors';
 import type { RetryDeps } from '../../bridge/connectors/retry/with-retry';
 import { startFinOps, type FinOpsHarness } from '../harness/finops';
 
+// Generous: CI runs every tier at once on 2 shared cores.
+jest.setTimeout(60_000);
+
 /** The product's own F&O connector (bridge/connectors/finops) against the emulator: it must not tell it from F&O. */
 describe('F&O emulator driven by the bridge F&O connector', () => {
   let fo: FinOpsHarness;

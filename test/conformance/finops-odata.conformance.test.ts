@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { startFinOps, type FinOpsHarness } from '../harness/finops';
 
+// Generous: CI runs every tier at once on 2 shared cores.
+jest.setTimeout(60_000);
+
 /** F&O OData reads: service document, $metadata, paging, query options, cross-company, keys with dataAreaId. */
 type Page = { value: Array<Record<string, unknown>>; '@odata.nextLink'?: string; '@odata.count'?: number; '@odata.context': string };
 

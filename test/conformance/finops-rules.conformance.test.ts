@@ -1,5 +1,8 @@
 import { OTHER_APP, startFinOps, type FinOpsHarness } from '../harness/finops';
 
+// Generous: CI runs every tier at once on 2 shared cores.
+jest.setTimeout(60_000);
+
 /** F&O business rules: references, project defaults, contract-line billing, string lengths, locking, staging import and posting. */
 type ErrorBody = { error: { message: string; innererror: { message: string; type: string } } };
 type Page = { value: Array<Record<string, unknown>> };

@@ -1,5 +1,8 @@
 import { startTestEmulators, type TestEmulators } from '../harness/emulators';
 
+// Generous: CI runs every tier at once on 2 shared cores.
+jest.setTimeout(60_000);
+
 /** The F&O emulator inside the sandbox: identity-emulator tokens, the demo seed, and the admin endpoints through startEmulators. */
 describe('F&O emulator in the sandbox (identity tokens, demo seed)', () => {
   let emu: TestEmulators;

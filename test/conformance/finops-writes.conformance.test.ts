@@ -1,5 +1,8 @@
 import { buildBatch, parseBatchResponse, startFinOps, type FinOpsHarness } from '../harness/finops';
 
+// Generous: CI runs every tier at once on 2 shared cores.
+jest.setTimeout(60_000);
+
 /** F&O OData writes: create/update/delete answers, no upsert, ETags, and $batch with atomic changesets. */
 type ErrorBody = { error: { code: string; message: string; innererror: { message: string; type: string; stacktrace: string } } };
 
