@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load';
-import { dataverseClient, tokenProviders } from '../connections';
+import pino from 'pino';
+import { createServices } from '../engine';
 import { deploy } from '../deploy/deploy';
 import { deployDataverseOver } from '../deploy/dynamics-adapter';
 import { findPac, importWithPac } from '../deploy/pac';
@@ -27,7 +28,8 @@ export function deployCommand(program: Command): void {
       const solutionZip = await readFile(zipPath).catch((err: Error) => {
         throw new Error(`Cannot read the solution zip ${zipPath} (${err.message}); run \`npm run build\` first`);
       });
-      const dv = deployDataverseOver(dataverseClient(config, tokenProviders(config).dataverse).api);
+      const logger = pino({ level: process.env.PSAFO_LOG_LEVEL ?? 'warn' }, pino.destination(2));
+      const dv = deployDataverseOver(createServices(config, logger).dataverse.api);
       const pac = opts.pac === 'never' ? undefined : findPac();
       const usePac = pac !== undefined && (opts.pac === 'always' || config.dataverse.url.startsWith('https://'));
       if (opts.pac === 'always' && !pac) throw new Error('--pac always: no pac executable on PATH');
