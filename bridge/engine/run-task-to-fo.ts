@@ -59,7 +59,9 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
         const r = res[i];
         return r.ok ? [] : [{ w, message: `F&O rejected ${entitySet}${formatKey(w.rec.key)}: ${r.message}` }];
       });
-      d.store.retry.add(failed.map((f) => ({ task: task.id, sourceId: f.w.sourceId, reason: f.message })));
+      // an F&O rejection is not retried blindly (a quiet run writes nothing): the record goes again when
+      // it changes, with `run --full`, or through retry-failed
+      d.store.retry.remove(task.id, failed.map((f) => f.w.sourceId));
       results([
         ...ok.map((w) => ({ sourceId: w.sourceId, outcome: 'upserted' as const, message: null, rec: w.rec })),
         ...failed.map((f) => ({ sourceId: f.w.sourceId, outcome: 'error' as const, message: f.message, rec: f.w.rec })),
