@@ -61,7 +61,7 @@ export function installPlatform(ext: DataverseExtensions, options: PlatformOptio
   };
   refresh();
   // `/_emulator/reset` empties every table: put the SDK messages back afterwards.
-  const host = ext as DataverseExtensions & { reset?: () => void };
+  const host = ext as DataverseExtensions & { reset?: () => void; close?: () => Promise<void> };
   if (typeof host.reset === 'function') {
     const reset = host.reset.bind(host);
     host.reset = () => { reset(); refresh(); };
@@ -114,6 +114,11 @@ export function installPlatform(ext: DataverseExtensions, options: PlatformOptio
   });
   for (const path of WEB_RESOURCES_PATHS) ext.registerRoute('GET', path, webResourceRoute(() => ext.store), { auth: false });
 
+  // close(): abandon webhook deliveries before the store goes away.
+  if (typeof host.close === 'function') {
+    const close = host.close.bind(host);
+    host.close = async () => { dispatcher.stop(); await close(); };
+  }
   const handle: PlatformHandle = { idle: () => dispatcher.idle(), refresh, imports, dispatcher };
   installed.set(ext, handle);
   return handle;

@@ -11,6 +11,8 @@ export interface DeliveryRequest {
   headers: Record<string, string>;
   auth: WebhookAuth;
   timeoutMs?: number;
+  /** Aborts the call (emulator shutdown). */
+  signal?: AbortSignal;
 }
 
 export interface DeliveryOutcome {
@@ -34,12 +36,13 @@ async function attempt(req: DeliveryRequest): Promise<{ status?: number; detail:
       method: 'POST',
       headers: { 'content-type': 'application/json', ...req.headers, ...req.auth.headers },
       body: req.body,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: req.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), req.signal]) : AbortSignal.timeout(timeoutMs),
     });
     const text = (await res.text()).slice(0, 2000).trim();
     return { status: res.status, detail: text || `${res.status} ${res.statusText}` };
   } catch (err) {
     const e = err as Error;
+    if (req.signal?.aborted) return { detail: 'The webhook call was abandoned: the emulator is shutting down.' };
     if (e.name === 'TimeoutError' || e.name === 'AbortError') {
       const after = timeoutMs >= 1000 && timeoutMs % 1000 === 0 ? `${timeoutMs / 1000} seconds` : `${timeoutMs} ms`;
       return { detail: `The webhook call timed out after ${after}.` };
@@ -52,7 +55,7 @@ async function attempt(req: DeliveryRequest): Promise<{ status?: number; detail:
 export async function deliverWebhook(req: DeliveryRequest): Promise<DeliveryOutcome> {
   let result = await attempt(req);
   let attempts = 1;
-  if (result.status !== undefined && WEBHOOK_RETRY_STATUSES.includes(result.status)) {
+  if (result.status !== undefined && WEBHOOK_RETRY_STATUSES.includes(result.status) && !req.signal?.aborted) {
     result = await attempt(req);
     attempts = 2;
   }

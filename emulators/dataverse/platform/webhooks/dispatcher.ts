@@ -45,6 +45,7 @@ export class WebhookDispatcher {
   private cache?: { at: number; steps: StepRow[] };
   private readonly pending = new Set<Promise<void>>();
   private running = 0;
+  private readonly stopping = new AbortController();
   private readonly waiting: Array<() => void> = [];
 
   constructor(private readonly deps: DispatcherDeps) {}
@@ -77,12 +78,19 @@ export class WebhookDispatcher {
 
   /** 'post' pipeline handler: asynchronous steps, each recorded as a System Job. */
   onPost(ctx: MessageContext): Promise<void> {
+    if (this.stopping.signal.aborted) return Promise.resolve();
     if (STEP_TABLES.has(ctx.entityLogicalName)) { this.invalidate(); return Promise.resolve(); }
     const steps = matchSteps(this.steps(), this.occurrence(ctx), [StepStage.PostOperation], StepMode.Asynchronous);
     const run = Promise.all(steps.map((s) => this.runAsync(s, ctx))).then(() => undefined);
     this.pending.add(run);
     void run.finally(() => this.pending.delete(run));
     return run;
+  }
+
+  /** Shutdown: abandons queued and in-flight deliveries; nothing is written to the store afterwards. */
+  stop(): void {
+    this.stopping.abort();
+    for (const wake of this.waiting.splice(0)) wake();
   }
 
   /** Resolves once every asynchronous delivery started so far has finished (tests, shutdown). */
@@ -121,7 +129,7 @@ export class WebhookDispatcher {
 
   private async runAsyncJob(step: StepRow, ctx: MessageContext, jobId: string): Promise<void> {
     const { store } = this.deps;
-    if (!store.get('asyncoperation', jobId)) return;
+    if (this.stopping.signal.aborted || !store.get('asyncoperation', jobId)) return;
     store.update('asyncoperation', jobId, { statecode: AsyncOperationState.Locked, statuscode: AsyncOperationStatus.InProgress, startedon: isoNow(this.now()) });
     let outcome: DeliveryOutcome | undefined;
     try {
@@ -130,7 +138,7 @@ export class WebhookDispatcher {
       outcome = { ok: false, attempts: 1, detail: (err as Error).message };
     }
     const ok = outcome?.ok ?? false;
-    if (!store.get('asyncoperation', jobId)) return; // removed meanwhile (reset, or a rolled-back unit it was written into)
+    if (this.stopping.signal.aborted || !store.get('asyncoperation', jobId)) return; // removed meanwhile (reset, or a rolled-back unit it was written into)
     if (ok && step.asyncAutoDelete) { store.delete('asyncoperation', jobId); return; }
     store.update('asyncoperation', jobId, {
       statecode: AsyncOperationState.Completed,
@@ -190,7 +198,7 @@ export class WebhookDispatcher {
       [WebhookHeader.CorrelationId]: ctx.correlationId,
     };
     if (sizeExceeded) headers[WebhookHeader.MsgSizeExceeded] = 'true';
-    const outcome = await deliverWebhook({ url: endpoint.url, body, headers, auth: webhookAuth(endpoint.authType, endpoint.authValue), timeoutMs: this.deps.timeoutMs });
+    const outcome = await deliverWebhook({ url: endpoint.url, body, headers, auth: webhookAuth(endpoint.authType, endpoint.authValue), timeoutMs: this.deps.timeoutMs, signal: this.stopping.signal });
     this.deps.logger.debug({ step: step.name, url: endpoint.url, ok: outcome.ok, status: outcome.status, attempts: outcome.attempts }, 'webhook delivered');
     return outcome;
   }
