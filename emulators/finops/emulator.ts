@@ -123,11 +123,18 @@ export class FinOpsEmulator {
       importStaging: (dataAreaId) => runImportStaging(this.store, this.registry, this.now(), dataAreaId),
       postJournal: (opts) => runPostJournal(this.store, this.registry, this.now(), opts),
     });
-    const address = await app.listen({ host: this.options.host ?? '127.0.0.1', port: this.options.port ?? 0 });
+    try {
+      await app.listen({ host: this.options.host ?? '127.0.0.1', port: this.options.port ?? 0 });
+    } catch (err) {
+      await app.close().catch(() => undefined);
+      this.storeInstance?.close();
+      this.storeInstance = undefined;
+      throw err;
+    }
     this.app = app;
-    this.baseUrl = address.replace('[::1]', '127.0.0.1');
     const a = app.server.address();
-    if (a && typeof a === 'object') this.baseUrl = `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;
+    if (!a || typeof a !== 'object') throw new Error('The F&O emulator has no TCP address.');
+    this.baseUrl = `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;
     this.logger.info({ url: this.baseUrl }, 'F&O emulator listening');
     return { url: this.baseUrl };
   }
