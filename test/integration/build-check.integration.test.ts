@@ -8,6 +8,9 @@ import { PROJECT_ROOT } from '../../scripts/build';
 import { ensureBuilt } from '../harness/build-once';
 import { zipEntries, zipOf } from '../fixtures/solution/zip-entries';
 
+// Builds and xmllint runs are slow on a shared 2-core machine.
+jest.setTimeout(180_000);
+
 // `psa-fo-sync solution check` on tampered copies of the built managed zip.
 let tmp: string;
 let original: Map<string, Buffer>;

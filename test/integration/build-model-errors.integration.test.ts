@@ -5,6 +5,9 @@ import { buildSolution } from '../../scripts/build';
 import { createSolutionModel } from '../../solution/model';
 import type { SolutionModel } from '../../solution/types';
 
+// Builds and xmllint runs are slow on a shared 2-core machine.
+jest.setTimeout(180_000);
+
 // Bad model input fails the build before anything is compiled, with a message naming the component.
 let tmp: string;
 beforeAll(() => { tmp = mkdtempSync(join(tmpdir(), 'psafo-model-')); });

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { BuildError } from '../../scripts/errors';
 import { buildSolution, PROJECT_ROOT } from '../../scripts/build';
 
+// Builds and xmllint runs are slow on a shared 2-core machine.
+jest.setTimeout(180_000);
+
 // pcf-scripts exits 0 on a TypeScript error; our build must fail and name the control.
 // A temporary project mirrors the layout (pcf/ copied, the rest linked) so the control's
 // relative imports (../../webresources, ../../solution) and node_modules resolve as in the repo.
