@@ -1,23 +1,21 @@
 /**
- * The PSA-side UI in a real browser (headless Chromium): the built bundles are served from a
+ * The PSA-side UI in a real browser (headless Chromium): the bundles of the built zip are served from a
  * local server laid out like Dataverse (/WebResources/<name>), the admin console runs in an
  * iframe of a host page that provides Xrm (as a model-driven app does), and the SyncStatus control
  * is registered and initialised like the PCF runtime does. Xrm.WebApi / context.webAPI calls
  * cross into the test process, where the same FakeWebApi as in the unit tests answers them.
  */
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SYNC_RUN_TABLE, SYNC_STATUS_TABLE } from '../../webresources/shared/names';
 import { ensureBuilt } from '../harness/build-once';
 import { launchChromium } from '../harness/chromium';
+import { readShippedSolution } from '../harness/shipped-solution';
 import { loadResx } from '../harness/pcf-context';
 import { FakeWebApi } from '../harness/xrm';
 import { PROJECT_ID, runRow, statusRow } from '../fixtures/psa-ui-rows';
 
-const ROOT = join(__dirname, '..', '..');
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', svg: 'image/svg+xml' };
 
 /** Xrm / PCF plumbing of the host pages: every Web API call goes to the test process. */
@@ -80,12 +78,12 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
 }
 
 beforeAll(async () => {
-  await ensureBuilt();
+  const shipped = await readShippedSolution((await ensureBuilt()).managedZip);
   const files = new Map<string, string>([
-    ['/WebResources/psafo_/admin/console.html', join(ROOT, 'out', 'webresources', 'admin', 'console.html')],
-    ['/WebResources/psafo_/admin/console.js', join(ROOT, 'out', 'webresources', 'admin', 'console.js')],
-    ['/Controls/psafo_PsaFoSync.SyncStatus/bundle.js', join(ROOT, 'pcf', 'out', 'controls', 'SyncStatus', 'bundle.js')],
-    ['/Controls/psafo_PsaFoSync.SyncStatus/css/SyncStatus.css', join(ROOT, 'pcf', 'out', 'controls', 'SyncStatus', 'css', 'SyncStatus.css')],
+    ['/WebResources/psafo_/admin/console.html', shipped.webResources.get('psafo_/admin/console.html')!],
+    ['/WebResources/psafo_/admin/console.js', shipped.webResources.get('psafo_/admin/console.js')!],
+    ['/Controls/psafo_PsaFoSync.SyncStatus/bundle.js', shipped.control.get('bundle.js')!],
+    ['/Controls/psafo_PsaFoSync.SyncStatus/css/SyncStatus.css', shipped.control.get('css/SyncStatus.css')!],
   ]);
   const pages = new Map<string, string>([
     ['/main.aspx', MAIN_PAGE],
@@ -95,8 +93,7 @@ beforeAll(async () => {
   ]);
   server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = files.get(path);
-    const body = file ? readFileSync(file) : pages.get(path);
+    const body = files.get(path) ?? pages.get(path);
     if (body === undefined) { res.writeHead(404).end(); return; }
     const ext = path === '/main.aspx' ? 'html' : path.endsWith('.aspx') ? 'js' : path.split('.').pop() ?? '';
     res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream' }).end(body);

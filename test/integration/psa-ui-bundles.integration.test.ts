@@ -4,11 +4,9 @@
  * (located through customizations.xml), evaluated in a browser-like window the way the platform
  * loads them, and driven through their public globals with the same fakes as the unit tests.
  */
-import * as fs from 'node:fs';
-import { XMLParser } from 'fast-xml-parser';
-import JSZip from 'jszip';
 import { SYNC_RUN_TABLE, SYNC_STATUS_TABLE } from '../../webresources/shared/names';
 import { ensureBuilt } from '../harness/build-once';
+import { readShippedSolution, type ShippedSolution } from '../harness/shipped-solution';
 import { createPcfContext } from '../harness/pcf-context';
 import { FakeWebApi, createFormHarness } from '../harness/xrm';
 import { PROJECT_ID, runRow, statusRow } from '../fixtures/psa-ui-rows';
@@ -16,8 +14,7 @@ import { PROJECT_ID, runRow, statusRow } from '../fixtures/psa-ui-rows';
 const PCF_AIM = 40 * 1024;
 const WEBRESOURCE_AIM = 25 * 1024;
 
-interface Shipped { webResources: Map<string, string>; control: Map<string, string> }
-let shipped: Shipped;
+let shipped: ShippedSolution;
 
 const flush = async () => { for (let i = 0; i < 5; i += 1) await new Promise((r) => setTimeout(r, 0)); };
 /** Runs a script in the page's global scope, as a <script> element would. */
@@ -28,22 +25,7 @@ const g = window as unknown as Globals;
 
 beforeAll(async () => {
   const { managedZip } = await ensureBuilt();
-  const zip = await JSZip.loadAsync(new Uint8Array(fs.readFileSync(managedZip)));
-  const customizations = await zip.file('customizations.xml')!.async('string');
-  const parsed = new XMLParser({ isArray: (name) => name === 'WebResource' || name === 'CustomControl' }).parse(customizations) as {
-    ImportExportXml: { WebResources: { WebResource: { Name: string; FileName: string }[] }; CustomControls: { CustomControl: { Name: string; FileName: string }[] } };
-  };
-  const webResources = new Map<string, string>();
-  for (const wr of parsed.ImportExportXml.WebResources.WebResource) {
-    webResources.set(wr.Name, await zip.file(wr.FileName.replace(/^\//, ''))!.async('string'));
-  }
-  const control = new Map<string, string>();
-  const cc = parsed.ImportExportXml.CustomControls.CustomControl.find((c) => c.Name === 'psafo_PsaFoSync.SyncStatus')!;
-  const folder = cc.FileName.replace(/^\//, '').replace(/ControlManifest\.xml$/, '');
-  for (const name of ['ControlManifest.xml', 'bundle.js', 'css/SyncStatus.css', 'strings/SyncStatus.1033.resx', 'strings/SyncStatus.1036.resx']) {
-    control.set(name, await zip.file(`${folder}${name}`)!.async('string'));
-  }
-  shipped = { webResources, control };
+  shipped = await readShippedSolution(managedZip);
 }, 600_000);
 
 afterEach(() => {
