@@ -36,7 +36,7 @@ import { seedStore } from './seed';
 import type { SeedSummary } from './seed';
 import { SqliteStore } from './store/sqlite-store';
 import type { RecordStore } from './store/types';
-import { callerFor, ensureSystemUser, SYSTEM_USER_ID } from './users';
+import { callerFor, ensureSystemUser, impersonatedCaller, SYSTEM_USER_ID } from './users';
 
 export interface DataverseEmulatorOptions {
   host?: string;
@@ -220,6 +220,7 @@ export class DataverseEmulator implements DataverseExtensions {
     let resp: DvResponse;
     try {
       const fault = await this.applyFault(method, path);
+      const actingAs = custom ? caller : impersonatedCaller(this.sqlite, headers, caller);
       if (fault) resp = fault;
       else if (custom) {
         const r = await custom.handler({
@@ -228,14 +229,15 @@ export class DataverseEmulator implements DataverseExtensions {
         });
         resp = { status: r.status, headers: r.headers ?? {}, body: r.body };
       } else {
-        resp = await dispatch(this.context(caller), { method, url, headers, body });
+        resp = await dispatch(this.context(actingAs), { method, url, headers, body });
       }
     } catch (err) {
-      this.logger.error({ err }, 'unhandled error in the Dataverse emulator');
+      if (!(err instanceof DataverseError)) this.logger.error({ err }, 'unhandled error in the Dataverse emulator');
       resp = errorResponse(err);
     } finally {
       this.protection.leave(caller, Date.now() - started);
     }
+    resp.headers[Headers.correlationId] ??= randomUUID();
     resp.headers[Headers.burstRemaining] = String(admitted.remaining);
     resp.headers[Headers.timeRemaining] = String(Math.floor(admitted.timeRemainingMs));
     return this.send(reply, resp);

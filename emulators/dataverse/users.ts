@@ -5,6 +5,7 @@
  * client id, so they are stable across restarts and resets.
  */
 import { createHash } from 'node:crypto';
+import { errors } from './errors';
 import type { RecordStore } from './store/types';
 import { isGuid, nowIso } from './odata/values';
 
@@ -44,4 +45,27 @@ export function callerFor(store: RecordStore, cache: Map<string, string>, claims
   }
   cache.set(name, id);
   return id;
+}
+
+/**
+ * Impersonation (PAD webapi/impersonate-another-user-web-api.md): `MSCRMCallerID: <systemuserid>` or
+ * `CallerObjectId: <Entra object id>` makes the request run as that user. Service protection still
+ * counts the authenticated caller.
+ */
+export function impersonatedCaller(store: RecordStore, headers: Record<string, string | undefined>, caller: string): string {
+  const byId = headers.mscrmcallerid;
+  if (byId) {
+    if (!isGuid(byId)) throw errors.badGuid(byId);
+    const id = byId.toLowerCase();
+    if (!store.exists('systemuser', id)) throw errors.recordNotFound('systemuser', id);
+    return id;
+  }
+  const objectId = headers.callerobjectid;
+  if (objectId) {
+    if (!isGuid(objectId)) throw errors.badGuid(objectId);
+    const user = store.findByColumns('systemuser', { azureactivedirectoryobjectid: objectId.toLowerCase() });
+    if (!user) throw errors.invalidArgument(`No systemuser has azureactivedirectoryobjectid ${objectId.toLowerCase()} (CallerObjectId).`);
+    return user.id;
+  }
+  return caller;
 }
