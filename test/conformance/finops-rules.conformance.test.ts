@@ -238,6 +238,20 @@ describe('F&O emulator: business rules', () => {
       expect(again.journals).toHaveLength(0);
     });
 
+    it('a deleted unposted journal line comes back with the next import; a posted one cannot be deleted', async () => {
+      const ussi = ((await (await fo.call("/data/ProjCDSIntegrationJournalLines?cross-company=true&$filter=dataAreaId eq 'ussi'")).json()) as Page).value;
+      expect(ussi).toHaveLength(1);
+      const del = await fo.call(`/data/ProjCDSIntegrationJournalLines(dataAreaId='ussi',JournalId='${String(ussi[0].JournalId)}',LineNum=1)`, { method: 'DELETE' });
+      expect(del.status).toBe(204);
+      expect(await (await fo.call("/data/ProjCDSActualsImports(dataAreaId='ussi',ActualId='c-ic')")).json()).toMatchObject({ IsJournalized: 'No' });
+      const again = (await (await fetch(`${fo.url}/_emulator/import-staging`, { method: 'POST', body: '{"dataAreaId":"ussi"}' })).json()) as { companies: Array<{ lines: number }> };
+      expect(again.companies[0].lines).toBe(1);
+      await expectRejected(
+        await fo.call("/data/ProjCDSIntegrationJournalLines(dataAreaId='usmf',JournalId='USMF-PSAJ-000001',LineNum=1)", { method: 'DELETE' }),
+        /is posted \(voucher USMF-PSAV-000001\) and cannot be deleted/,
+      );
+    });
+
     it('journal lines are read-only', async () => {
       const res = await fo.call("/data/ProjCDSIntegrationJournalLines(dataAreaId='usmf',JournalId='USMF-PSAJ-000001',LineNum=1)", { method: 'PATCH', body: { Amount: 1 } });
       expect(res.status).toBe(400);

@@ -19,7 +19,7 @@ const ACTUALS_SEQ = 'seq:ActualsImportId';
  */
 export function createEntity(ctx: HandlerContext, entity: EntityDef, req: ODataRequest): ODataResponse {
   if (entity.writable !== 'rw') {
-    if (entity.writable === 'read') throw finopsErrors.readOnly(entity.set);
+    if (entity.writable === 'read' || entity.writable === 'delete') throw finopsErrors.readOnly(entity.set);
     throw finopsErrors.methodNotAllowed('POST', entity.set);
   }
   const given = coerceBody(ctx.registry, entity, parseJsonBody(req.headers, req.body));

@@ -18,7 +18,7 @@ function same(a: unknown, b: unknown): boolean {
  * found when selecting for update." (F&O has no upsert). `If-Match` with a stale ETag answers 412.
  */
 export function updateEntity(ctx: HandlerContext, entity: EntityDef, key: Row, req: ODataRequest): ODataResponse {
-  if (entity.writable === 'read') throw finopsErrors.readOnly(entity.set);
+  if (entity.writable === 'read' || entity.writable === 'delete') throw finopsErrors.readOnly(entity.set);
   const changes = coerceBody(ctx.registry, entity, parseJsonBody(req.headers, req.body));
   const storeKey = keyString(entity, key);
   const existing = ctx.store.get(entity.set, storeKey);

@@ -2,7 +2,7 @@ import type { EntityDef } from './types';
 import { DATA_AREA_ID, date, dec, enm, guid, int64, str } from './fields';
 
 /**
- * Emulator-only, read-only views of the "Project Service Automation integration journal" that
+ * Emulator-only views (read-only; unposted journal lines may be deleted) of the "Project Service Automation integration journal" that
  * Import from staging table fills and posting closes (templates-spec §6.7). Microsoft publishes no
  * public entity for them; they exist so tests and the landing page can see the journal.
  */
@@ -14,7 +14,7 @@ export const JOURNALS: EntityDef = {
 
 export const JOURNAL_LINES: EntityDef = {
   set: 'ProjCDSIntegrationJournalLines', type: 'ProjCDSIntegrationJournalLine', label: 'Integration journal line',
-  keys: ['dataAreaId', 'JournalId', 'LineNum'], companySpecific: true, writable: 'read', emulatorOnly: true,
+  keys: ['dataAreaId', 'JournalId', 'LineNum'], companySpecific: true, writable: 'delete', emulatorOnly: true,
   fields: [
     DATA_AREA_ID, str('JournalId', 20), int64('LineNum'), guid('ActualId'), str('ProjectId', 20), str('ProjectDataAreaId', 4),
     enm('TransType', 'ProjCdsTransType'), str('CategoryId', 10), str('LineProperty', 10), date('TransDate'), dec('Quantity'),

@@ -14,8 +14,11 @@ export interface FieldDef {
   label?: string;
 }
 
-/** `rw`: create/update/delete; `patch`: update only (parameters); `read`: read-only reference or emulator-only data. */
-export type Writability = 'rw' | 'patch' | 'read';
+/**
+ * `rw`: create/update/delete; `patch`: update only (parameters); `delete`: read and delete only (unposted
+ * journal lines); `read`: read-only reference or emulator-only data.
+ */
+export type Writability = 'rw' | 'patch' | 'delete' | 'read';
 
 export interface EntityDef {
   /** Public collection name, the URL segment (`ProjCDSProjects`). */
