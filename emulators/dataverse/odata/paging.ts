@@ -22,7 +22,7 @@ export function buildSkipToken(cookie: PageCookie, table: string, primaryId: str
   const inner = create().ele('cookie', { page: String(cookie.pageNumber - 1) });
   if (cookie.lastId) inner.ele(primaryId, { last: `{${cookie.lastId.toUpperCase()}}` });
   if (cookie.tracking) inner.ele('tracking', { table, upto: String(cookie.tracking.upTo), after: String(cookie.tracking.after), phase: cookie.tracking.phase });
-  const pagingCookie = encodeURIComponent(encodeURIComponent(inner.end({ headless: true })));
+  const pagingCookie = encodeURIComponent(inner.end({ headless: true }));
   return create().ele('cookie', { pagenumber: String(cookie.pageNumber), pagingcookie: pagingCookie, istracking: cookie.tracking ? 'True' : 'False' })
     .end({ headless: true });
 }
@@ -40,7 +40,7 @@ export function parseSkipToken(token: string, primaryId: string): PageCookie {
   if (!cookie || !Number.isInteger(pageNumber) || pageNumber < 2) throw bad();
   let inner: Record<string, Record<string, Record<string, string> | string>>;
   try {
-    inner = parser.parse(decodeURIComponent(decodeURIComponent(cookie.pagingcookie ?? ''))) as typeof inner;
+    inner = parser.parse(decodeURIComponent(cookie.pagingcookie ?? '')) as typeof inner;
   } catch {
     throw bad();
   }
