@@ -7,19 +7,15 @@
  * synchronous step surfaces with), 0x8004801a (invalid solution file, reported for import
  * failures), 0x80048078 (solution already installed at this version) — see emulators/README.md.
  */
+import { DataverseError } from '../errors';
+
 export const PlatformErrorCode = {
   InvalidArgument: '0x80040203',
   InvalidSolutionFile: '0x8004801a',
   SolutionAlreadyInstalled: '0x80048078',
   StepFailed: '0x80040265',
-  ObjectNotFound: '0x80040217',
   ODataParse: '0x0',
 } as const;
-
-/** Platform errors are the core's DataverseError: one error class, one serializer per emulator. */
-
-import { DataverseError } from '../errors';
-export { DataverseError };
 
 /** The exact text the real service returns when a root file is missing or wrapped in a folder. */
 export const INVALID_SOLUTION_FILE_MESSAGE =
@@ -75,9 +71,7 @@ export const platformErrors = {
   stepFailed(endpointName: string, detail: string): DataverseError {
     return new DataverseError(400, PlatformErrorCode.StepFailed, `Webhook '${endpointName}' failed: ${detail}`);
   },
-  notFound(entity: string, id: string): DataverseError {
-    return new DataverseError(404, PlatformErrorCode.ObjectNotFound, `${entity} With Id = ${id} Does Not Exist`);
-  },
+
   invalidArgument(message: string): DataverseError {
     return new DataverseError(400, PlatformErrorCode.InvalidArgument, message);
   },
