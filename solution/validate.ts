@@ -3,6 +3,17 @@ import type { SolutionModel } from './types';
 import { SOLUTION_VERSION_PATTERN } from './version';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Limits Dataverse enforces on import (schema names, text columns, key index size). */
+const MAX_SCHEMA_NAME = 50;
+const MAX_TEXT_LENGTH = 4000;
+const MAX_MEMO_LENGTH = 1048576;
+const MAX_KEY_BYTES = 900;
+/** Letters, digits, underscore, period; folders with single forward slashes (web-resources.md). */
+const WEB_RESOURCE_NAME = /^[A-Za-z0-9_.]+(\/[A-Za-z0-9_.]+)*$/;
+const EXTENSIONS: Record<string, readonly string[]> = {
+  html: ['.htm', '.html'], css: ['.css'], script: ['.js'], xml: ['.xml'], png: ['.png'], jpg: ['.jpg', '.jpeg'],
+  gif: ['.gif'], ico: ['.ico'], svg: ['.svg'], resx: ['.resx'],
+};
 
 /**
  * Checks the model before anything is built: names carry the publisher prefix, no schema name is
@@ -34,10 +45,20 @@ export function validateModel(model: SolutionModel): void {
   for (const table of model.tables) {
     needPrefix(`table "${table.schemaName}"`, table.schemaName);
     claim('table', table.schemaName);
+    if (table.schemaName.length > MAX_SCHEMA_NAME) problems.push(new ModelError('NAME_TOO_LONG', `table "${table.schemaName}": schema name is longer than ${MAX_SCHEMA_NAME} characters.`));
     const columns = new Map<string, string>();
+    const textLength = new Map<string, number>();
     for (const column of [table.primaryName, ...table.columns]) {
       const kind = `column ${table.schemaName}.${column.schemaName}`;
       needPrefix(kind, column.schemaName);
+      if (column.schemaName.length > MAX_SCHEMA_NAME) problems.push(new ModelError('NAME_TOO_LONG', `${kind}: schema name is longer than ${MAX_SCHEMA_NAME} characters.`));
+      if (column.kind === 'text') {
+        textLength.set(column.schemaName.toLowerCase(), column.maxLength);
+        if (!Number.isInteger(column.maxLength) || column.maxLength < 1 || column.maxLength > MAX_TEXT_LENGTH) problems.push(new ModelError('BAD_LENGTH', `${kind}: max length ${column.maxLength} is outside 1..${MAX_TEXT_LENGTH} for single-line text.`));
+      }
+      if (column.kind === 'memo' && (!Number.isInteger(column.maxLength) || column.maxLength < 1 || column.maxLength > MAX_MEMO_LENGTH)) {
+        problems.push(new ModelError('BAD_LENGTH', `${kind}: max length ${column.maxLength} is outside 1..${MAX_MEMO_LENGTH} for multi-line text.`));
+      }
       if (columns.has(column.schemaName.toLowerCase())) problems.push(new ModelError('DUPLICATE_SCHEMA_NAME', `${kind}: duplicate schema name in table ${table.schemaName}; rename one of them.`));
       columns.set(column.schemaName.toLowerCase(), column.kind);
       if (column.kind === 'choice') {
@@ -57,6 +78,8 @@ export function validateModel(model: SolutionModel): void {
         if (!kind) problems.push(new ModelError('BAD_KEY', `alternate key ${table.schemaName}.${key.schemaName}: column "${col}" does not exist in the table.`));
         else if (kind === 'memo') problems.push(new ModelError('BAD_KEY', `alternate key ${table.schemaName}.${key.schemaName}: column "${col}" is multi-line text, which a key cannot use.`));
       }
+      const bytes = key.columns.reduce((sum, col) => sum + (textLength.get(col.toLowerCase()) ?? 0) * 2, 0);
+      if (bytes > MAX_KEY_BYTES) problems.push(new ModelError('BAD_KEY', `alternate key ${table.schemaName}.${key.schemaName}: its text columns take ${bytes} bytes, more than the ${MAX_KEY_BYTES} a key index allows; shorten them.`));
     }
   }
   for (const env of model.environmentVariables) {
@@ -82,6 +105,10 @@ export function validateModel(model: SolutionModel): void {
     needPrefix(`web resource "${wr.name}"`, wr.name);
     claim('web resource', wr.name);
     if (!GUID.test(wr.id)) problems.push(new ModelError('BAD_ID', `web resource "${wr.name}": id "${wr.id}" is not a GUID.`));
+    if (!WEB_RESOURCE_NAME.test(wr.name)) problems.push(new ModelError('BAD_NAME', `web resource "${wr.name}": names may hold only letters, digits, underscores, periods and single forward slashes.`));
+    else if (!EXTENSIONS[wr.kind].some((ext) => wr.name.toLowerCase().endsWith(ext))) {
+      problems.push(new ModelError('BAD_NAME', `web resource "${wr.name}": a ${wr.kind} web resource name should end with ${EXTENSIONS[wr.kind].join(' or ')}.`));
+    }
   }
   for (const control of model.controls) {
     needPrefix(`PCF control "${control.name}"`, control.name);

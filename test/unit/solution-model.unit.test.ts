@@ -75,6 +75,21 @@ describe('solution model', () => {
     ]));
   });
 
+  it('enforces Dataverse limits: text length, key size, web resource names', () => {
+    const [status] = model.tables;
+    const longText = { ...status, columns: status.columns.map((c) => (c.schemaName === 'psafo_recordid' && c.kind === 'text' ? { ...c, maxLength: 400 } : c)) };
+    const wr = model.webResources[0];
+    const problems = problemsOf({ ...model, tables: [longText, model.tables[1]], webResources: [{ ...wr, name: 'psafo_//scripts/form.js' }, { ...model.webResources[1], name: 'psafo_/scripts/ribbon.ts' }, ...model.webResources.slice(2)] });
+    expect(problems).toEqual([
+      expect.stringMatching(/^BAD_KEY alternate key psafo_syncstatus\.psafo_entityrecordkey: its text columns take 1000 bytes, more than the 900/),
+      expect.stringMatching(/^BAD_NAME web resource "psafo_\/\/scripts\/form\.js": names may hold only/),
+      expect.stringMatching(/^BAD_NAME web resource "psafo_\/scripts\/ribbon\.ts": a script web resource name should end with \.js/),
+      expect.stringMatching(/^MISSING_WEB_RESOURCE ribbon: web resource "psafo_\/scripts\/ribbon\.js" is referenced but not declared/),
+    ]);
+    const tooLong = { ...status, columns: [...status.columns, { kind: 'text' as const, schemaName: 'psafo_big', displayName: { en: 'Big' }, description: { en: 'x' }, maxLength: 5000 }] };
+    expect(problemsOf({ ...model, tables: [tooLong, model.tables[1]] })).toEqual([expect.stringContaining('column psafo_syncstatus.psafo_big: max length 5000 is outside 1..4000')]);
+  });
+
   it('rejects a JSON environment variable default that is not JSON', () => {
     const envs = model.environmentVariables.map((e) => (e.type === 'JSON' ? { ...e, defaultValue: '{oops' } : e));
     expect(problemsOf({ ...model, environmentVariables: envs })).toEqual([expect.stringContaining('environment variable "psafo_FieldLockRules": default value is not valid JSON')]);
