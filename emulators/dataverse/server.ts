@@ -143,6 +143,12 @@ export class DataverseEmulator implements DataverseExtensions {
       logger: false, bodyLimit: this.options.maxBodyBytes ?? DEFAULT_MAX_BODY, return503OnClosing: false,
       // GET URLs up to 32,768 characters are valid on the service (Node's default header limit is 16 KiB).
       serverFactory: (handler) => createServer({ maxHeaderSize: MAX_HEADER_BYTES }, handler),
+      // Malformed URLs (bad percent-encoding) are refused by the router: answer them like the service.
+      frameworkErrors: (err, _request, reply) => {
+        void this.send(reply, errorResponse(err.code === 'FST_ERR_BAD_URL'
+          ? errors.querySyntax('Bad Request - Error in query syntax. The URL contains an invalid percent-encoding.')
+          : new DataverseError(400, '', err.message)));
+      },
     });
     registerAdminRoutes(app, {
       reset: () => this.reset(),

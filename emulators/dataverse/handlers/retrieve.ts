@@ -14,13 +14,13 @@ import { header } from './route';
 export async function retrieve(ctx: ServiceContext, route: EntityRoute): Promise<DvResponse> {
   const key = keyOf(route);
   const opts = queryOptionsFor(ctx, route);
+  const column = route.property !== undefined ? resolveColumn(route.table, route.property) : undefined;
   const row = findRow(ctx, route, key);
   if (!row) throw notFound(route, key);
   const { table } = route;
-  if (route.property !== undefined) {
-    const col = resolveColumn(table, route.property);
+  if (route.property !== undefined && column) {
     const name = route.property;
-    const value = col.sql === 'id' ? row.id : row.data[col.attr.name] ?? null;
+    const value = column.sql === 'id' ? row.id : row.data[column.attr.name] ?? null;
     if (value === null) return { status: 204, headers: { [Headers.odataVersion]: '4.0' } };
     return json(200, { [Annotations.context]: `${metadataUrl(ctx)}#${table.entitySetName}(${row.id})/${name}`, value });
   }

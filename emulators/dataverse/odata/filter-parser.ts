@@ -90,8 +90,12 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** Deeper nesting than this is refused (a parser must not overflow its stack on hostile input). */
+export const MAX_FILTER_DEPTH = 100;
+
 class Parser {
   private i = 0;
+  private depth = 0;
   constructor(private readonly tokens: Token[], private readonly text: string, private readonly aliases: Record<string, string>) {}
 
   parse(): FilterNode {
@@ -122,8 +126,15 @@ class Parser {
   }
 
   private not(): FilterNode {
-    if (this.isWord('not')) { this.i++; return { type: 'not', operand: this.not() }; }
-    return this.comparison();
+    if (++this.depth > MAX_FILTER_DEPTH) {
+      throw errors.querySyntax(`The $filter expression is nested deeper than ${MAX_FILTER_DEPTH} levels; simplify it (use Microsoft.Dynamics.CRM.In for long lists).`);
+    }
+    try {
+      if (this.isWord('not')) { this.i++; return { type: 'not', operand: this.not() }; }
+      return this.comparison();
+    } finally {
+      this.depth--;
+    }
   }
 
   private comparison(): FilterNode {
