@@ -53,7 +53,7 @@ export async function runDoctor(config: Config, services: Services): Promise<Doc
     const model = config.templates.forecastModel.replace(/'/g, "''");
     const companies = new Set<string>();
     for await (const rows of queryPages(services.finops, { entitySet: FORECAST_MODELS, filter: `ModelId eq '${model}'`, crossCompany: true })) for (const r of rows) companies.add(String(r.dataAreaId));
-    const needed = [...new Set(config.connectionSet.organizationMappings.map((m) => m.legalEntity))];
+    const needed = [...new Set(config.connectionSet.organizationMappings.map((m) => m.legalEntity))].sort();
     const missing = needed.filter((le) => ![...companies].some((c) => c.toLowerCase() === le.toLowerCase()));
     if (missing.length > 0) problems.push({ where: 'templates.forecastModel', message: `forecast model '${config.templates.forecastModel}' does not exist in legal entity ${missing.join(', ')}; create it in F&O or set templates.forecastModel` });
     else ok.push(`forecast model '${config.templates.forecastModel}' exists in ${needed.join(', ')}`);
