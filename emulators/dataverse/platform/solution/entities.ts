@@ -42,6 +42,7 @@ function readColumn(a: XmlNode, globalOptionSets: Map<string, OptionDef[]>): Col
     maxValue: int(text(a, 'MaxValue')),
     precision: int(text(a, 'Accuracy')),
     format: text(a, 'Format'),
+    isPrimaryName: (text(a, 'DisplayMask') ?? '').split('|').includes('PrimaryName'),
   };
   const inline = child(a, 'optionset');
   if (Object.keys(inline).length > 0) col.options = readOptions(inline);
@@ -75,7 +76,8 @@ export function readTables(root: XmlNode): TableDef[] {
     const columns = children(child(info, 'attributes'), 'attribute')
       .map((a) => readColumn(a, globals)).filter((c): c is ColumnDef => c !== undefined);
     const pk = columns.find((c) => c.type === 'primarykey');
-    const primaryName = columns.find((c) => c.type === 'nvarchar' && (c.requiredLevel === 'required' || c.requiredLevel === 'systemrequired')
+    const primaryName = columns.find((c) => c.isPrimaryName)
+      ?? columns.find((c) => c.type === 'nvarchar' && (c.requiredLevel === 'required' || c.requiredLevel === 'systemrequired')
       && c.logicalName !== `${logicalName}id` && c.logicalName.endsWith('name'))
       ?? columns.find((c) => c.type === 'nvarchar' && c.logicalName.endsWith('_name'));
     tables.push({

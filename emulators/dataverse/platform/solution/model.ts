@@ -29,6 +29,8 @@ export interface ColumnDef {
   maxValue?: number;
   precision?: number;
   format?: string;
+  /** DisplayMask contains `PrimaryName`: the table's primary name column. */
+  isPrimaryName?: boolean;
   options?: OptionDef[];
   /** For lookups: target table logical names (from LookupTypes when present). */
   targets?: string[];
