@@ -41,6 +41,8 @@ export async function startBridgeService(options: BridgeServiceOptions): Promise
   const webhookKey = config.secrets.webhookKey;
   if (!webhookKey) throw new Error(`The webhook key is missing: set ${config.bridge.webhookKeyEnv} to a long random string (the same value deploy registers)`);
   const store = Store.open(config.store.path);
+  const recovered = store.queue.recoverClaims();
+  if (recovered > 0) logger.warn({ recovered }, 'queued records claimed by a process that stopped are queued again');
   const services = options.services ?? createServices(config, logger);
   const executor = new Executor({
     queue: store.queue,

@@ -80,6 +80,19 @@ export class Queue {
     })();
   }
 
+  /**
+   * At start-up of the only worker of this store: claims left by a process that died (SIGKILL,
+   * power loss) go back to the queue at once instead of waiting for their lease to expire.
+   * Returns how many came back.
+   */
+  recoverClaims(): number {
+    return this.db.transaction(() => {
+      const orphans = this.db.prepare("SELECT id FROM queue WHERE state = 'claimed'").all() as { id: number }[];
+      this.release(orphans.map((o) => o.id));
+      return orphans.length;
+    })();
+  }
+
   complete(seqs: readonly number[]): void {
     const stmt = this.db.prepare("DELETE FROM queue WHERE id = ? AND state = 'claimed'");
     this.db.transaction(() => {
