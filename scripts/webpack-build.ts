@@ -31,8 +31,9 @@ export async function buildWebResources(options: WebpackBuildOptions): Promise<M
   });
   if (stats.hasErrors()) {
     const info = stats.toJson({ all: false, errors: true });
-    const lines = (info.errors ?? []).map((e) => `  ${e.moduleName ?? e.moduleIdentifier ?? ''}: ${e.message.split('\n')[0]}`);
-    throw new BuildError('WEBPACK_FAILED', `web resources: webpack failed:\n${lines.join('\n')}`);
+    const lines = (info.errors ?? []).map((e) => `  ${e.moduleName ?? e.moduleIdentifier ?? ''}: ${e.message.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 2).join(' ')}`);
+    const names = options.resources.filter((w) => 'bundle' in w.source).map((w) => w.name).join(', ');
+    throw new BuildError('WEBPACK_FAILED', `web resources (${names}): webpack failed:\n${lines.join('\n')}`);
   }
   const built = new Map<string, string>();
   for (const wr of options.resources) {
