@@ -2,11 +2,11 @@ import type { TableDef } from '../../solution/types';
 import { fields, type Node } from './xml';
 
 const SYSTEM_LOOKUPS = [
-  { suffix: 'createdby', referenced: 'SystemUser', attribute: 'CreatedBy', prefix: 'lk' },
-  { suffix: 'createdonbehalfby', referenced: 'SystemUser', attribute: 'CreatedOnBehalfBy', prefix: 'lk' },
-  { suffix: 'modifiedby', referenced: 'SystemUser', attribute: 'ModifiedBy', prefix: 'lk' },
-  { suffix: 'modifiedonbehalfby', referenced: 'SystemUser', attribute: 'ModifiedOnBehalfBy', prefix: 'lk' },
-  { suffix: '', referenced: 'Organization', attribute: 'OrganizationId', prefix: 'organization' },
+  { suffix: 'createdby', referenced: 'SystemUser', attribute: 'createdby', prefix: 'lk' },
+  { suffix: 'createdonbehalfby', referenced: 'SystemUser', attribute: 'createdonbehalfby', prefix: 'lk' },
+  { suffix: 'modifiedby', referenced: 'SystemUser', attribute: 'modifiedby', prefix: 'lk' },
+  { suffix: 'modifiedonbehalfby', referenced: 'SystemUser', attribute: 'modifiedonbehalfby', prefix: 'lk' },
+  { suffix: '', referenced: 'Organization', attribute: 'organizationid', prefix: 'organization' },
 ] as const;
 
 /** The platform 1:N relationships of an organization-owned table (users and organization → table). */
@@ -39,7 +39,7 @@ export function systemRelationships(relationships: Node, tables: readonly TableD
       ['NavPaneDisplayOption', 'UseCollectionName'],
       ['NavPaneArea', 'Details'],
       ['NavPaneOrder', '10000'],
-      ['NavigationPropertyName', r.attribute.toLowerCase()],
+      ['NavigationPropertyName', r.attribute],
       ['RelationshipRoleType', '1'],
     ]);
     fields(roles.ele('EntityRelationshipRole'), [['NavigationPropertyName', r.name], ['RelationshipRoleType', '0']]);
