@@ -27,9 +27,20 @@ export class UnitOfWork {
 }
 
 export class MessagePipeline {
-  private readonly handlers: Record<MessageStage, MessageHandler[]> = { pre: [], post: [] };
+  private readonly handlers: Record<MessageStage, MessageHandler[]>;
 
-  constructor(private readonly logger: Logger) {}
+  constructor(private readonly logger: Logger, handlers?: Record<MessageStage, MessageHandler[]>) {
+    this.handlers = handlers ?? { pre: [], post: [] };
+  }
+
+  /**
+   * The same pipeline without some stages, for `MSCRM.BypassCustomPluginExecution: true` (both) and
+   * `MSCRM.BypassBusinessLogicExecution: CustomSync,CustomAsync` (PAD bypass-custom-business-logic.md).
+   */
+  without(stages: { pre?: boolean; post?: boolean }): MessagePipeline {
+    if (!stages.pre && !stages.post) return this;
+    return new MessagePipeline(this.logger, { pre: stages.pre ? [] : this.handlers.pre, post: stages.post ? [] : this.handlers.post });
+  }
 
   on(stage: MessageStage, handler: MessageHandler): () => void {
     this.handlers[stage].push(handler);
@@ -38,6 +49,11 @@ export class MessagePipeline {
       const i = list.indexOf(handler);
       if (i >= 0) list.splice(i, 1);
     };
+  }
+
+  /** True when any handler is registered (callers skip building message contexts otherwise). */
+  get active(): boolean {
+    return this.handlers.pre.length > 0 || this.handlers.post.length > 0;
   }
 
   /** Runs the 'pre' handlers in registration order and queues the 'post' stage on the unit. */

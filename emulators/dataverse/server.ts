@@ -58,6 +58,13 @@ export interface DataverseEmulatorOptions {
   seed?: string;
 }
 
+/** Stages skipped on request of the caller's bypass headers. */
+function bypassedStages(headers: Record<string, string | undefined>): { pre?: boolean; post?: boolean } {
+  if (headers['mscrm.bypasscustompluginexecution']?.toLowerCase() === 'true') return { pre: true, post: true };
+  const logic = (headers['mscrm.bypassbusinesslogicexecution'] ?? '').split(',').map((s) => s.trim().toLowerCase());
+  return { pre: logic.includes('customsync'), post: logic.includes('customasync') };
+}
+
 const DEFAULT_MAX_BODY = 128 * 1024 * 1024;
 const MAX_HEADER_BYTES = 96 * 1024;
 const DEFAULT_AUTHORIZATION_URI = 'https://login.microsoftonline.com/common/oauth2/authorize';
@@ -79,6 +86,7 @@ export class DataverseEmulator implements DataverseExtensions {
   private app?: FastifyInstance;
   readonly platform: PlatformHandle;
   private baseUrl = '';
+  private sessionAuthorization?: (headers: Record<string, string | undefined>) => Promise<string | undefined>;
 
   constructor(private readonly options: DataverseEmulatorOptions) {
     this.logger = options.logger ?? pino({ level: 'silent' });
@@ -122,6 +130,11 @@ export class DataverseEmulator implements DataverseExtensions {
 
   registerRoute(method: string, url: string, handler: RouteHandler, options?: RouteOptions): void {
     this.routes.add(method, url, handler, options);
+  }
+
+  /** App host (apphost/): a browser session cookie stands for its bearer token when no Authorization header is sent. */
+  useSessions(authorize: (headers: Record<string, string | undefined>) => Promise<string | undefined>): void {
+    this.sessionAuthorization = authorize;
   }
 
   /** Loads a seed set (Web API create bodies) through the store, without firing the message pipeline. */
@@ -190,10 +203,10 @@ export class DataverseEmulator implements DataverseExtensions {
     this.sqlite.close();
   }
 
-  private context(caller: string, opts: { silent?: boolean } = {}): ServiceContext {
+  private context(caller: string, opts: { silent?: boolean; bypass?: { pre?: boolean; post?: boolean } } = {}): ServiceContext {
     return {
       schema: this.schema, store: this.sqlite, lock: this.lock, actions: this.actions, logger: this.logger,
-      pipeline: opts.silent ? new MessagePipeline(this.logger) : this.pipeline,
+      pipeline: opts.silent ? new MessagePipeline(this.logger) : this.pipeline.without(opts.bypass ?? {}),
       baseUrl: this.baseUrl, apiPath: '/api/data/v9.2', caller, correlationId: randomUUID(), depth: 1,
     };
   }
@@ -209,7 +222,8 @@ export class DataverseEmulator implements DataverseExtensions {
     const custom = this.routes.match(method, path);
     let caller = SYSTEM_USER_ID;
     if (!custom || custom.options.auth !== false) {
-      const check = await this.options.auth.verify(headers.authorization, this.baseUrl);
+      const authorization = headers.authorization ?? (headers.cookie && this.sessionAuthorization ? await this.sessionAuthorization(headers) : undefined);
+      const check = await this.options.auth.verify(authorization, this.baseUrl);
       if (!check.ok) {
         const message = check.error === 'missing' ? 'Bearer token is required. Send Authorization: Bearer <token> for the audience ' + this.baseUrl
           : check.description;
@@ -235,7 +249,7 @@ export class DataverseEmulator implements DataverseExtensions {
         });
         resp = { status: r.status, headers: r.headers ?? {}, body: r.body };
       } else {
-        resp = await dispatch(this.context(actingAs), { method, url, headers, body });
+        resp = await dispatch(this.context(actingAs, { bypass: bypassedStages(headers) }), { method, url, headers, body });
       }
     } catch (err) {
       if (!(err instanceof DataverseError)) this.logger.error({ err }, 'unhandled error in the Dataverse emulator');

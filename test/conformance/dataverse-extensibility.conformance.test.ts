@@ -85,6 +85,17 @@ describe('message pipeline', () => {
     expect(post.filter((m) => m.postImage?.psafo_name === 'forbidden')).toEqual([]);
   });
 
+  it('is skipped on MSCRM.BypassCustomPluginExecution / BypassBusinessLogicExecution', async () => {
+    expect((await call(`${API}/psafo_widgets`, { method: 'POST', body: '{"psafo_name":"forbidden"}', headers: { 'MSCRM.BypassCustomPluginExecution': 'true' } })).status).toBe(204);
+    expect((await call(`${API}/psafo_widgets`, { method: 'POST', body: '{"psafo_name":"async only"}', headers: { 'MSCRM.BypassBusinessLogicExecution': 'CustomSync' } })).status).toBe(204);
+    expect(pre).toEqual([]);
+    await new Promise((r) => setImmediate(r));
+    expect(post.map((m) => m.postImage?.psafo_name)).toEqual(['async only']);
+    expect(await widgets()).toEqual(expect.arrayContaining(['forbidden', 'async only']));
+    const rows = await call(`${API}/psafo_widgets?$select=psafo_widgetid&$filter=psafo_name eq 'forbidden' or psafo_name eq 'async only'`.replace(/ /g, '%20'));
+    for (const r of rows.json<{ value: Array<{ psafo_widgetid: string }> }>().value) await call(`${API}/psafo_widgets(${r.psafo_widgetid})`, { method: 'DELETE' });
+  });
+
   it('fires inside $batch changesets and rolls the whole changeset back', async () => {
     const { body, contentType } = buildBatch([{ changeset: [
       { method: 'POST', url: `${API}/psafo_widgets`, contentId: '1', body: { psafo_name: 'in-changeset' } },
