@@ -208,4 +208,32 @@ describe('Dataverse platform: ImportSolution', () => {
     const publish = await call('POST', `${API}/PublishAllXml`, {});
     expect(publish.status).toBe(204);
   });
+  it('uninstalls a managed solution on DELETE solutions(id), refused while a step uses its Custom API', async () => {
+    const solution = (await call('GET', `${API}/solutions?$filter=uniquename eq 'PsaFoSyncFixture'&$select=solutionid`)).json.value[0].solutionid as string;
+    const message = (await call('GET', `${API}/sdkmessages?$filter=name eq 'psafo_SyncNow'&$select=name`)).json.value[0].sdkmessageid as string;
+    const ep = await call('POST', `${API}/serviceendpoints`, { name: 'uninstall test', url: 'http://127.0.0.1:9/hook', contract: 8, authtype: 4, authvalue: 'k' });
+    const endpointId = /\(([0-9a-f-]{36})\)$/.exec(ep.headers.get('odata-entityid') ?? '')![1];
+    const step = await call('POST', `${API}/sdkmessageprocessingsteps`, {
+      name: 'uses SyncNow', 'sdkmessageid@odata.bind': `/sdkmessages(${message})`, 'eventhandler_serviceendpoint@odata.bind': `/serviceendpoints(${endpointId})`, mode: 1, stage: 40,
+    });
+    const stepId = /\(([0-9a-f-]{36})\)$/.exec(step.headers.get('odata-entityid') ?? '')![1];
+    const refused = await call('DELETE', `${API}/solutions(${solution})`);
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.message).toContain("'uses SyncNow'");
+    expect((await call('GET', `${API}/solutions(${solution})?$select=uniquename`)).status).toBe(200);
+
+    expect((await call('DELETE', `${API}/sdkmessageprocessingsteps(${stepId})`)).status).toBe(204);
+    expect((await call('DELETE', `${API}/solutions(${solution})`)).status).toBe(204);
+    expect((await call('GET', `${API}/webresourceset?$filter=name eq 'psafo_/scripts/form.js'`)).json.value).toHaveLength(0);
+    expect((await call('GET', `${API}/customapis?$filter=uniquename eq 'psafo_SyncNow'`)).json.value).toHaveLength(0);
+    expect((await call('GET', `${API}/environmentvariabledefinitions?$filter=schemaname eq 'psafo_StatusRefreshSeconds'`)).json.value).toHaveLength(0);
+    expect((await call('GET', `${API}/customcontrols`)).json.value).toHaveLength(0);
+    expect((await call('GET', `${API}/psafo_syncstatuses`)).json.value).toHaveLength(0);
+    expect((await call('GET', `${API}/accounts?$filter=accountnumber eq 'FAB-1'`)).json.value).toHaveLength(1);
+    expect((await call('POST', `${API}/psafo_SyncNow`, { EntityLogicalName: 'x', RecordIds: [] })).status).toBe(404);
+    expect((await fetch(`${url}/WebResources/psafo_/scripts/form.js`)).status).toBe(404);
+    const reinstall = await importZip(await fixtureZip({ version: '3.0.0.0' }));
+    expect(reinstall.status).toBe(204);
+    expect((await call('POST', `${API}/psafo_SyncNow`, { EntityLogicalName: 'x', RecordIds: [] })).status).toBe(204);
+  });
 });

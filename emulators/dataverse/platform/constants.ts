@@ -12,6 +12,11 @@ export const ComponentType = {
   WebResource: 61,
   CustomControl: 66,
   EnvironmentVariableDefinition: 380,
+  /**
+   * Newer solution-aware tables have no fixed componenttype: they use their table's object type
+   * code, which differs per environment. This is the emulator's code for customapi.
+   */
+  CustomApi: 10020,
 } as const;
 
 /** webresourcetype → content type served by `GET /WebResources/<name>`. */

@@ -7,9 +7,12 @@
 import pino, { type Logger } from 'pino';
 import { Organization } from '../constants';
 import type { DataverseExtensions, MessageContext } from '../extensibility';
+import { platformTables } from '../schema/platform-tables';
+import { psaTables } from '../schema/psa-tables';
 import { EntityMessage, PlatformAction, ServiceEndpointContract } from './constants';
 import { customApiHandler } from './customapi/execute';
 import { ImportService } from './importer/importSolution';
+import { uninstallSolution } from './importer/uninstall';
 import { rowWriter } from './rows';
 import { webResourceRoute, WEB_RESOURCES_PATHS } from './routes/webResources';
 import { platformExtraTables } from './tables';
@@ -33,6 +36,9 @@ export interface PlatformHandle {
   imports: ImportService;
   dispatcher: WebhookDispatcher;
 }
+
+const BUILT_IN_TABLES = new Set([...psaTables, ...platformTables, ...platformExtraTables].map((t) => t.logicalName));
+const isBuiltInTable = (logicalName: string) => BUILT_IN_TABLES.has(logicalName);
 
 const installed = new WeakMap<DataverseExtensions, PlatformHandle>();
 
@@ -98,6 +104,10 @@ export function installPlatform(ext: DataverseExtensions, options: PlatformOptio
     if (ctx.entityLogicalName === 'serviceendpoint' && (ctx.message === EntityMessage.Create || ctx.message === EntityMessage.Update)
       && Number(ctx.postImage?.contract) === ServiceEndpointContract.Webhook) {
       validateWebhookEndpoint(ctx.postImage ?? {});
+    }
+    if (ctx.entityLogicalName === 'solution' && ctx.message === EntityMessage.Delete && ctx.preImage) {
+      uninstallSolution(ext.store, ctx.id, ctx.preImage.ismanaged === true, isBuiltInTable);
+      dispatcher.invalidate();
     }
     if (ctx.entityLogicalName === 'sdkmessageprocessingstep' && (ctx.message === EntityMessage.Create || ctx.message === EntityMessage.Update) && ctx.postImage) {
       validateStep(ext.store, ctx.postImage);

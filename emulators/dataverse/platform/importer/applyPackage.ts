@@ -160,7 +160,7 @@ export function applyPackage(pkg: SolutionPackage, deps: ImportDeps, componentPa
     const messageId = ensureSdkMessage(rows, api.uniqueName);
     ensureMessageFilter(rows, api.uniqueName, messageId, api.boundEntityLogicalName ?? 'none');
     afterCommit.push(() => deps.activateCustomApi(api.uniqueName));
-    add('customapi', api.uniqueName, apiId);
+    component(ComponentType.CustomApi, add('customapi', api.uniqueName, apiId), api.uniqueName);
   }
 
   return { solutionId, upgrade, components, afterCommit };
