@@ -8,6 +8,9 @@ import { parseFilter } from './filter-parser';
 import type { FilterNode } from './filter-parser';
 import type { OrderItem } from './sql';
 
+/** Query parameters of the service the emulator does not implement: refused rather than ignored. */
+const NOT_EMULATED = ['fetchXml', 'savedQuery', 'userQuery'];
+
 export interface ExpandItem {
   navigation: string;
   select?: string[];
@@ -103,6 +106,7 @@ export function parseQueryOptions(query: string): QueryOptions {
   const options: QueryOptions = { orderby: [], count: false, expand: [], params };
   const seen = new Set<string>();
   for (const [name, value] of params) {
+    if (NOT_EMULATED.includes(name)) throw errors.notImplemented(`The '${name}' query parameter (FetchXML and saved views)`);
     if (!name.startsWith('$')) continue;
     if (UNSUPPORTED_OPTIONS.includes(name)) throw errors.unsupportedQueryOption(name);
     if (!KNOWN_OPTIONS.includes(name)) throw errors.unknownQueryOption(name);
