@@ -1,0 +1,220 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { parseConfig, type ConfigInput } from '../bridge/config';
+import { retrieveChanges } from '../bridge/connectors/dataverse/retrieve-changes';
+import { executeBatch } from '../bridge/connectors/finops/batch';
+import { keyPath } from '../bridge/connectors/finops/key';
+import { queryPages } from '../bridge/connectors/finops/query';
+import { updateRecord } from '../bridge/connectors/finops/update';
+import { createServices, type Services } from '../bridge/engine';
+import { startEmulators, type RunningEmulators } from '../emulators';
+import { ensureSolutionBuilt } from '../scripts/ensure-built';
+
+/**
+ * Initial-sync benchmark (figures, not pass/fail). Generated data `large:N` (N=1: ~100 projects,
+ * 2,000 tasks, 50,000 actuals) behind the emulators with injected latency per request. Measures:
+ * - the bridge (`psa-fo-sync run` in a child process: requests per service, records/s, peak RSS);
+ * - on a sample of actuals, the request patterns people use today: one request per record (a
+ *   plain integration: read the record, write it) and ADF's defaults (batches of 10, 10 in parallel);
+ * - an incremental run after one changed actual.
+ * Run: `node bin/run-ts.js bench/sync-initial.ts [N=1] [latencyMs=20] [sample=2000]`.
+ * Writes bench/results/sync-initial.json.
+ */
+const PSA_TO_FO = ['accounts-to-customers', 'projects-and-contracts', 'project-tasks', 'expense-categories-to-psa', 'expense-categories-to-fo', 'hour-estimates', 'expense-estimates', 'actuals'];
+
+interface Counts {
+  dataverse: number;
+  finops: number;
+  dataverseReads: number;
+  finopsWrites: number;
+}
+
+function counts(em: RunningEmulators): Counts {
+  const dv = em.dataverse.counters.snapshot().byRoute;
+  const fo = em.finops.counters.snapshot().byRoute;
+  const sum = (o: Record<string, number>, f: (k: string) => boolean) => Object.entries(o).filter(([k]) => f(k)).reduce((n, [, v]) => n + v, 0);
+  const api = (k: string) => !k.includes('/_emulator/');
+  return {
+    dataverse: sum(dv, api),
+    finops: sum(fo, api),
+    dataverseReads: sum(dv, (k) => api(k) && k.startsWith('GET ')),
+    finopsWrites: sum(fo, (k) => api(k) && !k.startsWith('GET ')),
+  };
+}
+
+function resetCounters(em: RunningEmulators): void {
+  em.dataverse.counters.reset();
+  em.finops.counters.reset();
+}
+
+/** Runs the real CLI in a child process and samples its RSS (VmRSS) every 50 ms. */
+function runBridge(configPath: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; peakRssMb: number; seconds: number }> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [join(__dirname, '..', 'bin', 'psa-fo-sync.js'), 'run', '--config', configPath, ...PSA_TO_FO.flatMap((t) => ['--template', t])], {
+      env: { ...process.env, ...env, PSAFO_LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    let peak = 0;
+    const timer = setInterval(() => {
+      try {
+        const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+      } catch {
+        // process gone
+      }
+    }, 50);
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolve({ code, stdout, peakRssMb: Math.round(peak), seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
+/** Staging rows the bridge wrote, as PATCH operations (same payloads) for the comparison patterns. */
+async function sampleActuals(services: Services, n: number): Promise<{ key: Record<string, unknown>; body: Record<string, unknown> }[]> {
+  const out: { key: Record<string, unknown>; body: Record<string, unknown> }[] = [];
+  for await (const rows of queryPages(services.finops, { entitySet: 'ProjCDSActualsImports', select: ['dataAreaId', 'ActualId', 'Description', 'Quantity', 'Amount'], crossCompany: true })) {
+    for (const r of rows) {
+      if (out.length >= n) return out;
+      out.push({ key: { dataAreaId: r.dataAreaId, ActualId: r.ActualId }, body: { Description: `${String(r.Description)} `.trim(), Quantity: r.Quantity, Amount: r.Amount } });
+    }
+  }
+  return out;
+}
+
+/** A plain integration: per record, one Dataverse read and one F&O write (sequential). */
+async function perRecordPattern(services: Services, sample: { key: Record<string, unknown>; body: Record<string, unknown> }[]): Promise<number> {
+  const started = Date.now();
+  for (const s of sample) {
+    await services.dataverse.call('read one', (api) => api.retrieve({ collection: 'msdyn_actuals', key: String(s.key.ActualId), select: ['msdyn_description'] }));
+    await updateRecord(services.finops, 'ProjCDSActualsImports', s.key, s.body);
+  }
+  return (Date.now() - started) / 1000;
+}
+
+/** Azure Data Factory defaults: read pages of 5,000, write batches of 10 with 10 in parallel. */
+async function batch10Pattern(services: Services, sample: { key: Record<string, unknown>; body: Record<string, unknown> }[]): Promise<number> {
+  const started = Date.now();
+  let read = 0;
+  for await (const page of retrieveChanges(services.dataverse, { entitySet: 'msdyn_actuals', select: ['msdyn_actualid'] })) {
+    read += page.rows.length;
+    if (read >= sample.length) break;
+  }
+  const batches: (typeof sample)[] = [];
+  for (let i = 0; i < sample.length; i += 10) batches.push(sample.slice(i, i + 10));
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < batches.length) {
+      const b = batches[next++];
+      await executeBatch(services.finops, b.map((s) => ({ method: 'PATCH' as const, url: `${services.finops.dataUrl}/${keyPath('ProjCDSActualsImports', s.key)}?cross-company=true`, body: s.body })));
+    }
+  };
+  await Promise.all(Array.from({ length: 10 }, worker));
+  return (Date.now() - started) / 1000;
+}
+
+const per1000 = (requests: number, records: number): number => Math.round((requests / Math.max(records, 1)) * 1000 * 100) / 100;
+
+export async function main(argv: string[]): Promise<void> {
+  const n = Number(argv[0] ?? 1);
+  const latencyMs = Number(argv[1] ?? 20);
+  const sampleSize = Number(argv[2] ?? 2000);
+  const zips = await ensureSolutionBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'psafo-bench-'));
+  const em = await startEmulators({ seed: `large:${n}`, ports: { dataverse: 0, finops: 0, identity: 0 } });
+  try {
+    await em.dataverse.platform.imports.importZip(readFileSync(zips.unmanagedZip), randomUUID());
+    writeFileSync(join(dir, 'ca.pem'), em.caPem);
+    const auth = { authority: `${em.urls.identity}/sandbox`, clientId: 'psafo-sandbox', caFile: 'ca.pem' };
+    const input: ConfigInput = {
+      dataverse: { url: em.urls.dataverse, auth },
+      finops: { url: em.urls.finops, auth },
+      connectionSet: { organizationMappings: [{ organizationalUnit: 'Contoso US', legalEntity: 'USSI' }, { organizationalUnit: 'Contoso Global', legalEntity: 'USMF' }] },
+      templates: { forecastModel: 'O_forecast', enabled: PSA_TO_FO as ConfigInput['templates']['enabled'] },
+      sync: { batchSize: 1000, parallelism: 4 },
+      store: { path: join(dir, 'state.db') },
+    };
+    const configPath = join(dir, 'config.json');
+    writeFileSync(configPath, JSON.stringify(input));
+    const env = { PSAFO_CLIENT_SECRET: 'sandbox-secret' };
+    for (const e of [em.dataverse, em.finops]) e.faults.setLatency(latencyMs);
+
+    resetCounters(em);
+    const initial = await runBridge(configPath, env);
+    const c = counts(em);
+    const written = [...initial.stdout.matchAll(/^run .*?: \w+; (\d+) written/gm)].map((m) => Number(m[1]))[0] ?? 0;
+    const read = initial.stdout.split('\n').slice(1).map((l) => l.trim().split(/\s+/)).filter((p) => p.length >= 9 && /^\d+$/.test(p[2])).reduce((s, p) => s + Number(p[2]), 0);
+    const bridge = {
+      exitCode: initial.code,
+      recordsRead: read,
+      recordsWritten: written,
+      seconds: initial.seconds,
+      recordsPerSecond: Math.round(written / initial.seconds),
+      requests: c,
+      finopsRequestsPer1000: per1000(c.finops, written),
+      dataverseReadRequestsPer1000: per1000(c.dataverseReads, read),
+      peakRssMb: initial.peakRssMb,
+    };
+
+    const config = parseConfig(input, configPath, env);
+    const services = createServices(config, pino({ level: 'silent' }));
+    const sample = await sampleActuals(services, sampleSize);
+    resetCounters(em);
+    const perRecordSeconds = await perRecordPattern(services, sample);
+    const pr = counts(em);
+    resetCounters(em);
+    const b10Seconds = await batch10Pattern(services, sample);
+    const b10 = counts(em);
+    const pattern = (cc: Counts, seconds: number) => ({
+      sampledRecords: sample.length,
+      seconds,
+      recordsPerSecond: Math.round(sample.length / seconds),
+      finopsRequestsPer1000: per1000(cc.finops, sample.length),
+      dataverseRequestsPer1000: per1000(cc.dataverse, sample.length),
+    });
+    const perRecord = pattern(pr, perRecordSeconds);
+    const batch10 = pattern(b10, b10Seconds);
+
+    // incremental: one changed actual among all records
+    const first = sample[0];
+    await services.dataverse.call('change one', (api) => api.update({ collection: 'msdyn_actuals', key: String(first.key.ActualId), data: { msdyn_description: 'Changed once for the incremental benchmark' } }));
+    resetCounters(em);
+    const inc = await runBridge(configPath, env);
+    const ic = counts(em);
+    const incremental = { exitCode: inc.code, seconds: inc.seconds, requests: ic, totalRequests: ic.dataverse + ic.finops };
+
+    const bridgeRequestsPer1000 = bridge.finopsRequestsPer1000 + per1000(c.dataverse, written);
+    const result = {
+      dataset: `large:${n}`,
+      latencyMs,
+      at: new Date().toISOString(),
+      bridge,
+      perRecord,
+      batch10,
+      ratios: {
+        requestsVsBatch10: Math.round(((batch10.finopsRequestsPer1000 + batch10.dataverseRequestsPer1000) / bridgeRequestsPer1000) * 10) / 10,
+        speedVsBatch10: Math.round((bridge.recordsPerSecond / batch10.recordsPerSecond) * 10) / 10,
+        requestsVsPerRecord: Math.round(((perRecord.finopsRequestsPer1000 + perRecord.dataverseRequestsPer1000) / bridgeRequestsPer1000) * 10) / 10,
+        speedVsPerRecord: Math.round((bridge.recordsPerSecond / perRecord.recordsPerSecond) * 10) / 10,
+      },
+      incremental,
+    };
+    const out = join(__dirname, 'results');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'sync-initial.json'), `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await em.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
