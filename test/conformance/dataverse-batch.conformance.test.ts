@@ -54,6 +54,18 @@ describe('$batch framing', () => {
     expect(projects[0]._msdyn_customer_value).toBe(accountId);
   });
 
+  it('resolves $n of a create answered 201 (return=representation) through its Location', async () => {
+    const res = await postBatch([{ changeset: [
+      { method: 'POST', url: `${API}/accounts`, contentId: '1', headers: { Prefer: 'return=representation' }, body: { name: 'Rep', accountnumber: 'RP-1' } },
+      { method: 'PATCH', url: '$1', contentId: '2', body: { telephone1: '555-0142' } },
+    ] }]);
+    const parts = readBatchResponse(String(res.headers['content-type']), res.text);
+    expect(parts.map((p) => p.status)).toEqual([201, 204]);
+    expect(parts[0].headers.location).toMatch(/\/accounts\([0-9a-f-]{36}\)$/);
+    expect(parts[0].headers['odata-entityid']).toBeUndefined();
+    expect((await rows('accounts', "accountnumber eq 'RP-1'"))[0].telephone1).toBe('555-0142');
+  });
+
   it('rolls the whole changeset back and, by default, stops with the failing status and part', async () => {
     const res = await postBatch([
       { method: 'POST', url: `${API}/accounts`, body: { name: 'Before', accountnumber: 'RB-0' } },

@@ -42,7 +42,11 @@ export function wantsRepresentation(route: EntityRoute): boolean {
 
 /** 204 with OData-EntityId, or 201/200 with the row when `Prefer: return=representation`. */
 export function writeResponse(ctx: ServiceContext, route: EntityRoute, row: StoredRecord, created: boolean, keyText: string): DvResponse {
-  if (!wantsRepresentation(route)) return noContent({ [Headers.odataEntityId]: entityUrl(ctx, route, keyText) });
+  const location = entityUrl(ctx, route, keyText);
+  // Inside $batch, 204 creates also carry Location (PAD execute-batch-operations-using-web-api.md).
+  if (!wantsRepresentation(route)) {
+    return noContent({ ...(created && ctx.inBatch ? { [Headers.location]: location } : {}), [Headers.odataEntityId]: location });
+  }
   const opts = parseQueryOptions(route.query);
   validateSelect(route.table, opts.select);
   if (route.req.method === 'POST') validateExpand(ctx.schema, route.table, opts.expand);
@@ -53,5 +57,7 @@ export function writeResponse(ctx: ServiceContext, route: EntityRoute, row: Stor
   return json(created ? 201 : 200, { [Annotations.context]: `${metadataUrl(ctx)}#${route.table.entitySetName}${select}/$entity`, ...body }, {
     [Headers.preferenceApplied]: Prefer.returnRepresentation,
     [Headers.etag]: etagOf(row.version),
+    // 201 carries Location (OData 4.0 §11.4.2), not OData-EntityId.
+    ...(created ? { [Headers.location]: location } : {}),
   });
 }
