@@ -120,6 +120,7 @@ describe('Dataverse platform: ImportSolution', () => {
     expect(sol.json.value).toEqual([expect.objectContaining({ version: '1.1.0.0' })]);
     const unmanagedOverManaged = await importZip(await fixtureZip({ version: '1.2.0.0', managed: false }));
     expect(unmanagedOverManaged.status).toBe(400);
+    expect(unmanagedOverManaged.json.error.message).toContain('Import can only update solutions when the modes match');
   });
 
   it.each([

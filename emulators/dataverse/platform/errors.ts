@@ -52,10 +52,11 @@ export const platformErrors = {
     return new DataverseError(400, PlatformErrorCode.SolutionAlreadyInstalled,
       `The solution '${uniqueName}' cannot be imported: version ${version} is lower than the installed version ${installed}. Import a solution with a higher version.`);
   },
-  managedOverUnmanaged(uniqueName: string, managed: boolean): DataverseError {
+  managedOverUnmanaged(_uniqueName: string, managed: boolean): DataverseError {
     return new DataverseError(400, PlatformErrorCode.SolutionAlreadyInstalled,
-      `The solution '${uniqueName}' is already installed as ${managed ? 'an unmanaged' : 'a managed'} solution; a ${managed ? 'managed' : 'unmanaged'} package of it cannot be imported over it. Delete the installed solution first.`);
+      `The solution is already installed on this system as ${managed ? 'an unmanaged' : 'a managed'} solution and the package supplied is attempting to install it in ${managed ? 'managed' : 'unmanaged'} mode. Import can only update solutions when the modes match. Uninstall the current solution and try again.`);
   },
+
   missingParameter(parameter: string, message: string): DataverseError {
     return new DataverseError(400, PlatformErrorCode.InvalidArgument,
       `Required parameter '${parameter}' of the '${message}' request is missing. Supply it in the JSON body.`);
