@@ -5,6 +5,7 @@ import { emulate } from './emulate';
 import { deployCommand } from './deploy';
 import { serveCommand } from './serve';
 import { sandboxCommand } from './sandbox';
+import { benchCommand } from './bench';
 import { runCommand } from './run';
 import { runsCommand } from './runs';
 import { statusCommand } from './status';
@@ -20,6 +21,7 @@ export const commands: RegisterCommand[] = [
   deployCommand,
   serveCommand,
   sandboxCommand,
+  benchCommand,
   runCommand,
   runsCommand,
   statusCommand,
