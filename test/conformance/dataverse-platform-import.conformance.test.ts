@@ -114,6 +114,7 @@ describe('Dataverse platform: ImportSolution', () => {
     expect(again.json.error.message).toMatch(/^This version of the solution package is already installed/);
     const older = await importZip(await fixtureZip({ version: '0.9.0.0' }));
     expect(older.status).toBe(400);
+    expect(older.json.error.message).toContain('must have a higher version than the existing solution');
     const upgrade = await importZip(await fixtureZip({ version: '1.1.0.0' }));
     expect(upgrade.status).toBe(204);
     const sol = await call('GET', `${API}/solutions?$filter=uniquename eq 'PsaFoSyncFixture'&$select=version`);

@@ -50,8 +50,9 @@ export const platformErrors = {
   },
   olderVersion(uniqueName: string, version: string, installed: string): DataverseError {
     return new DataverseError(400, PlatformErrorCode.SolutionAlreadyInstalled,
-      `The solution '${uniqueName}' cannot be imported: version ${version} is lower than the installed version ${installed}. Import a solution with a higher version.`);
+      `Solution manifest import: FAILURE: The import solution must have a higher version than the existing solution it is upgrading. (${uniqueName}: importing ${version}, installed ${installed}.)`);
   },
+
   managedOverUnmanaged(_uniqueName: string, managed: boolean): DataverseError {
     return new DataverseError(400, PlatformErrorCode.SolutionAlreadyInstalled,
       `The solution is already installed on this system as ${managed ? 'an unmanaged' : 'a managed'} solution and the package supplied is attempting to install it in ${managed ? 'managed' : 'unmanaged'} mode. Import can only update solutions when the modes match. Uninstall the current solution and try again.`);
