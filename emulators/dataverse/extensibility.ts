@@ -95,7 +95,8 @@ export interface RouteRequest {
 
 export interface RouteReply {
   status: number;
-  headers?: Record<string, string>;
+  /** Headers to send; `undefined` values are skipped. */
+  headers?: Record<string, string | undefined>;
   /** A string/Buffer is sent as is; anything else as JSON. */
   body?: unknown;
 }

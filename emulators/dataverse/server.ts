@@ -247,7 +247,9 @@ export class DataverseEmulator implements DataverseExtensions {
           method, url, path, params: custom.params, query: Object.fromEntries(new URLSearchParams(url.split('?')[1] ?? '')),
           headers, body: body ?? Buffer.alloc(0), caller,
         });
-        resp = { status: r.status, headers: r.headers ?? {}, body: r.body };
+        const replyHeaders: Record<string, string> = {};
+        for (const [k, v] of Object.entries(r.headers ?? {})) if (v !== undefined) replyHeaders[k] = v;
+        resp = { status: r.status, headers: replyHeaders, body: r.body };
       } else {
         resp = await dispatch(this.context(actingAs, { bypass: bypassedStages(headers) }), { method, url, headers, body });
       }
