@@ -176,7 +176,7 @@ describe('service protection', () => {
 
   it('refuses concurrent requests over the limit immediately with 0x80072326', async () => {
     await rawRequest(`${env.urls.dataverse}/_emulator/limits`, { method: 'PUT', headers: json, body: JSON.stringify({ concurrent: 1 }) });
-    await rawRequest(`${env.urls.dataverse}/_emulator/faults`, { method: 'PUT', headers: json, body: JSON.stringify([{ path: '/WhoAmI', latencyMs: 300 }]) });
+    await rawRequest(`${env.urls.dataverse}/_emulator/faults`, { method: 'PUT', headers: json, body: JSON.stringify([{ path: '/WhoAmI', latencyMs: 1000 }]) });
     const results = await Promise.all([dv(`${API}/WhoAmI`), dv(`${API}/WhoAmI`)]);
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 429]);
