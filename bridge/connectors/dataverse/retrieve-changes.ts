@@ -20,12 +20,22 @@ export interface ChangeQuery {
 const isDeleted = (r: DvRow): boolean => r.reason === 'deleted' || String(r['@odata.context'] ?? '').endsWith('$deletedEntity');
 
 /**
+ * A saved delta link points at the service URL of the run that saved it; the environment may be
+ * reached under another URL now (another host name, a sandbox on other ports): keep the path and
+ * query, take the current API URL.
+ */
+export function rebaseLink(link: string, apiUrl: string): string {
+  const match = /\/api\/data\/v\d+\.\d+\/(.*)$/.exec(link);
+  return match ? `${apiUrl}/${match[1]}` : link;
+}
+
+/**
  * Reads changes of one table as pages (Prefer: odata.track-changes; 5,000 per page via
  * odata.maxpagesize; nextLink followed verbatim). The first run reads everything; later runs only changes.
  */
 export async function* retrieveChanges(client: DataverseClient, q: ChangeQuery): AsyncGenerator<ChangePage> {
   const request = { collection: q.entitySet, select: [...q.select], trackChanges: true, maxPageSize: client.pageSize };
-  let link: string | undefined = q.deltaLink;
+  let link: string | undefined = q.deltaLink ? rebaseLink(q.deltaLink, client.apiUrl) : undefined;
   for (;;) {
     const page = await client.call(`read ${q.entitySet}`, (api) => api.retrieveMultiple<DvRow>(request, link));
     const value = page.value ?? [];
