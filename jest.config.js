@@ -7,8 +7,10 @@ const transform = {
   '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   '^.+\\.m?js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true, module: 'commonjs', target: 'ES2022' } }],
 };
-const tier = (name, extra = {}) => ({
+const tier = (name, timeoutMs, extra = {}) => ({
   displayName: name,
+  globals: { __PSAFO_TIMEOUT_MS__: timeoutMs },
+  setupFilesAfterEnv: ['<rootDir>/test/harness/timeout.ts'],
   testMatch: [`<rootDir>/test/**/*.${name}.test.ts`],
   testEnvironment: 'node',
   transform,
@@ -18,9 +20,9 @@ const tier = (name, extra = {}) => ({
 });
 module.exports = {
   projects: [
-    tier('unit'),
-    tier('conformance'),
-    tier('integration', { testTimeout: 120000 }),
-    tier('e2e', { testTimeout: 180000 }),
+    tier('unit', 10_000),
+    tier('conformance', 60_000),
+    tier('integration', 180_000),
+    tier('e2e', 180_000),
   ],
 };
