@@ -5,6 +5,7 @@ import pino from 'pino';
 import type { Logger } from 'pino';
 import { createJwksVerifier } from './common/auth';
 import { DataverseEmulator } from './dataverse/server';
+import { installAppHost } from './dataverse/apphost/install';
 import { FinOpsEmulator } from './finops';
 import { IdentityEmulator } from './identity/server';
 import { BRIDGE_API_AUDIENCE, SANDBOX_TENANT } from './identity/constants';
@@ -102,6 +103,8 @@ export async function startEmulators(options: StartEmulatorsOptions = {}): Promi
     await dataverse.start().catch((err: unknown) => { throw startFailure('Dataverse', options.ports?.dataverse, err); });
     started.push(dataverse);
     identity.addResource(dataverse.url);
+    // The model-driven app host (main.aspx): its browser session is the sandbox app signed in at the identity emulator.
+    installAppHost(dataverse, dataverse, { signIn: () => identity.mintToken({ audience: dataverse.url }) });
 
     let seeded: RunningEmulators['seeded'];
     const marker = dataDir ? join(dataDir, SEED_MARKER) : undefined;

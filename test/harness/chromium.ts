@@ -18,6 +18,13 @@ export function chromiumExecutable(): string {
   return found;
 }
 
+/** No network of its own (updates, component downloads, first-run pages): the tests see only the pages they open. */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/**
+ * Playwright's launch() always starts Chromium with a fresh temporary --user-data-dir of its own and
+ * deletes it on close() (it refuses a --user-data-dir argument), so every browser starts clean.
+ */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumExecutable(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  return chromium.launch({ executablePath: chromiumExecutable(), headless: true, args: CHROMIUM_ARGS });
 }
