@@ -23,7 +23,7 @@ const VOCABULARIES: Array<[string, string, string]> = [
   ['https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Capabilities.V1.xml', 'Org.OData.Capabilities.V1', 'Capabilities'],
 ];
 
-function entityType(schema: XMLBuilder, table: CompiledTable, known: (logicalName: string) => boolean): void {
+function entityType(schema: XMLBuilder, table: CompiledTable, lookup: (logicalName: string) => CompiledTable | undefined): void {
   const type = schema.ele('EntityType', { Name: table.logicalName, BaseType: `${NAMESPACE_ALIAS}.crmbaseentity` });
   type.ele('Key').ele('PropertyRef', { Name: table.primaryId });
   for (const attr of table.attributes.values()) {
@@ -38,9 +38,10 @@ function entityType(schema: XMLBuilder, table: CompiledTable, known: (logicalNam
   }
   for (const nav of table.navigation.values()) {
     // A polymorphic lookup may name a table the emulator does not have (customerid → contact): no dangling type.
-    if (!known(nav.target)) continue;
+    const target = lookup(nav.target);
+    if (!target) continue;
     type.ele('NavigationProperty', { Name: nav.name, Type: `${NAMESPACE_ALIAS}.${nav.target}` })
-      .ele('ReferentialConstraint', { Property: lookupValueName(nav.attribute.name), ReferencedProperty: `${nav.target}id` });
+      .ele('ReferentialConstraint', { Property: lookupValueName(nav.attribute.name), ReferencedProperty: target.primaryId });
   }
   const keys = table.def.alternateKeys ?? [];
   if (keys.length > 0) {
@@ -66,7 +67,7 @@ export function buildMetadata(ctx: ServiceContext, annotations: boolean): string
   const schema = root.ele(EDMX_NS, 'edmx:DataServices').ele(EDM_NS, 'Schema', { Namespace: NAMESPACE, Alias: NAMESPACE_ALIAS });
   schema.ele('EntityType', { Name: 'crmbaseentity', Abstract: 'true' });
   const tables = [...ctx.schema.tables()].sort((a, b) => a.logicalName.localeCompare(b.logicalName));
-  for (const table of tables) entityType(schema, table, (name) => ctx.schema.byLogicalName(name) !== undefined);
+  for (const table of tables) entityType(schema, table, (name) => ctx.schema.byLogicalName(name));
   const who = schema.ele('ComplexType', { Name: 'WhoAmIResponse' });
   for (const p of ['BusinessUnitId', 'UserId', 'OrganizationId']) who.ele('Property', { Name: p, Type: 'Edm.Guid', Nullable: 'false' });
   schema.ele('ComplexType', { Name: 'CreateMultipleResponse' }).ele('Property', { Name: 'Ids', Type: 'Collection(Edm.Guid)', Nullable: 'false' });
