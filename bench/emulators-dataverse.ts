@@ -1,3 +1,5 @@
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +11,8 @@ import type { BatchItem } from '../test/harness/dataverse';
 /**
  * Benchmark of the Dataverse emulator (figures, not pass/fail): upserts/s by alternate key through
  * `$batch` (first pass creates, second updates) and through `UpsertMultiple`, and rows/s read through
- * `odata.maxpagesize` paging. Auth is `allowAll` (one JWT check per HTTP request would not change
- * the figures: a batch is one request).
+ * `odata.maxpagesize` paging. The emulator runs in a child process (`--serve`), in memory, with
+ * `allowAll` auth (one JWT check per HTTP request would not change the figures: a batch is one request).
  * Run: `node bin/run-ts.js bench/emulators-dataverse.ts [records=20000] [batchSize=1000]`.
  * Writes bench/results/emulators-dataverse.json.
  */
@@ -75,11 +77,32 @@ async function pagedReads(url: string, pageSize: number): Promise<{ rowsPerSecon
   return { rowsPerSecond: rows / seconds, rows, pages };
 }
 
+/** `--serve`: the emulator alone in this (child) process; prints its URL, stops on SIGTERM. */
+async function serve(): Promise<void> {
+  const dv = new DataverseEmulator({ auth: allowAll, limits: { requests: 1_000_000, executionMs: 1e12 } });
+  const { url } = await dv.start();
+  process.stdout.write(`${JSON.stringify({ url })}\n`);
+  process.once('SIGTERM', () => { void dv.close().then(() => process.exit(0)); });
+}
+
+/** Starts the emulator in a child process so that client and server do not share one event loop. */
+function startChild(): Promise<{ url: string; child: ChildProcess }> {
+  const child = fork(__filename, ['--serve'], { execArgv: ['-r', 'tsx/cjs'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      const line = buffer.split('\n')[0];
+      if (buffer.includes('\n')) resolve({ url: (JSON.parse(line) as { url: string }).url, child });
+    });
+    child.once('exit', (code) => reject(new Error(`The emulator process exited (${code}) before it was ready.`)));
+  });
+}
+
 async function main(): Promise<void> {
   const records = Number(process.argv[2] ?? 20000);
   const batchSize = Number(process.argv[3] ?? 1000);
-  const dv = new DataverseEmulator({ auth: allowAll, limits: { requests: 1_000_000, executionMs: 1e12 } });
-  const { url } = await dv.start();
+  const { url, child } = await startChild();
   try {
     const batchCreate = await batchUpserts(url, 'BA', records, batchSize, 204);
     const batchUpdate = await batchUpserts(url, 'BA', records, batchSize, 204);
@@ -88,7 +111,7 @@ async function main(): Promise<void> {
     const reads = await pagedReads(url, 5000);
     const figures = {
       machine: { cpus: os.cpus().length, node: process.version, loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 10) / 10) },
-      note: 'Client and emulator share one process and event loop; the machine is shared with other jobs (see loadAverageAtEnd).',
+      note: 'Emulator in its own process (in memory, allowAll auth); the machine is shared with other jobs (see loadAverageAtEnd).',
       records, batchSize,
       batchUpsertsPerSecond: { create: Math.round(batchCreate), update: Math.round(batchUpdate) },
       upsertMultiplePerSecond: { create: Math.round(multiCreate), update: Math.round(multiUpdate) },
@@ -101,11 +124,12 @@ async function main(): Promise<void> {
     writeFileSync(join(dir, 'emulators-dataverse.json'), `${JSON.stringify(figures, null, 2)}\n`);
     process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
   } finally {
-    await dv.close();
+    child.removeAllListeners('exit');
+    await new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); });
   }
 }
 
-main().catch((err: unknown) => {
+(process.argv[2] === '--serve' ? serve() : main()).catch((err: unknown) => {
   process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
   process.exitCode = 1;
 });
