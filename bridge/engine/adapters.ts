@@ -1,7 +1,7 @@
 import type { DataverseClient } from '../connectors/dataverse/client';
 import { retrieveAllRows, retrieveByIds } from '../connectors/dataverse/retrieve-by-ids';
 import { retrieveChanges } from '../connectors/dataverse/retrieve-changes';
-import { upsertMultiple } from '../connectors/dataverse/upsert-multiple';
+import { upsertMultiple, upsertMultipleInBatch } from '../connectors/dataverse/upsert-multiple';
 import { executeBatch } from '../connectors/finops/batch';
 import type { FinOpsClient } from '../connectors/finops/client';
 import { keyPath } from '../connectors/finops/key';
@@ -37,5 +37,6 @@ export function connectorPorts(dv: DataverseClient, fo: FinOpsClient): EnginePor
       return results.map((r) => (r.ok ? { ok: true } : { ok: false, kind: r.error.kind, status: r.error.status, message: r.error.serviceMessage }));
     },
     upsertMultiple: (entitySet, logicalName, targets) => upsertMultiple(dv, entitySet, logicalName, targets),
+    upsertMultipleBatch: (groups) => upsertMultipleInBatch(dv, groups),
   };
 }

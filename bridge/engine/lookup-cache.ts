@@ -9,7 +9,12 @@ import type { EnginePorts, Rec } from './ports';
 export class LookupCache {
   private readonly cache = new Map<string, Map<string, Rec | null>>();
 
-  constructor(private readonly ports: Pick<EnginePorts, 'resolveLookups'>, private readonly maxEntries = 200_000) {}
+  constructor(
+    private readonly ports: Pick<EnginePorts, 'resolveLookups'>,
+    /** Destination key of a record a task wrote (key map), to resolve `LookupDef.keyMap` lookups without a request. */
+    private readonly destKeyOf: (task: string, sourceId: string) => Readonly<Record<string, unknown>> | undefined = () => undefined,
+    private readonly maxEntries = 200_000,
+  ) {}
 
   async prefetch(task: TaskDef, rows: readonly Rec[]): Promise<void> {
     for (const def of Object.values(task.source.lookups ?? {})) {
@@ -18,6 +23,14 @@ export class LookupCache {
       for (const r of rows) {
         const id = r[def.attribute];
         if (typeof id === 'string' && id !== '' && !bucket.has(id)) missing.add(id);
+      }
+      if (def.keyMap) {
+        for (const id of [...missing]) {
+          const value = this.destKeyOf(def.keyMap.task, id)?.[def.keyMap.keyField];
+          if (value === undefined || value === null) continue;
+          bucket.set(id, { [def.idField]: id, [def.fields[0]]: value });
+          missing.delete(id);
+        }
       }
       if (missing.size === 0) continue;
       if (bucket.size + missing.size > this.maxEntries) bucket.clear();

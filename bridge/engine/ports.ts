@@ -36,4 +36,6 @@ export interface EnginePorts {
   writeFinOps(ops: readonly FoWriteOp[]): Promise<FoWriteResult[]>;
   /** Dataverse UpsertMultiple on one table (one transaction). */
   upsertMultiple(entitySet: string, logicalName: string, targets: readonly Rec[]): Promise<void>;
+  /** Several UpsertMultiple calls in one Dataverse $batch request (status and run rows at the end of a run). */
+  upsertMultipleBatch(groups: readonly { entitySet: string; logicalName: string; targets: readonly Rec[] }[]): Promise<void>;
 }

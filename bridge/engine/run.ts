@@ -89,10 +89,14 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
       log.warn({ err }, `status write-back failed (${what})`);
     }
   };
-  await writeBack('run row', () => ports.upsertMultiple(SYNC_RUN_ENTITY_SET, SYNC_RUN_TABLE, [runRow({ runId, trigger, state: 'Running', startedOn: started, upserts: 0, skipped: 0, errors: 0, summary: `${plan.length} tasks` })]));
+  // a first or full run shows as Running while it works; an incremental run writes its row once, at the end
+  const longRun = opts.full === true || plan.some((p) => p.template.direction === 'psa-to-fo' && store.deltaTokens.get(p.task.id) === undefined);
+  if (longRun) {
+    await writeBack('run row', () => ports.upsertMultiple(SYNC_RUN_ENTITY_SET, SYNC_RUN_TABLE, [runRow({ runId, trigger, state: 'Running', startedOn: started, upserts: 0, skipped: 0, errors: 0, summary: `${plan.length} tasks` })]));
+  }
 
   const status = new StatusCollector();
-  const lookups = new LookupCache(ports);
+  const lookups = new LookupCache(ports, (task, id) => store.keyMap.forSource(task, id).find((e) => e.state === 'written')?.destKey);
   const needsCurrencies = plan.some((p) => p.task.mapping.some((m) => m.transform.kind === 'bind' && m.transform.by === 'currencyCode'));
   const currencies = new Map<string, string>();
   if (needsCurrencies) for (const r of await ports.readAll(DV.currencies.set, [DV.currencies.id, 'isocurrencycode'])) currencies.set(String(r.isocurrencycode), String(r[DV.currencies.id]));
@@ -151,14 +155,21 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
   const ended = now();
   const text = summaries.map((s) => `${s.task}: ${s.state === 'failed' ? `FAILED (${s.failure})` : `${s.upserts} written, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.errors} errors`}`).join('; ');
 
-  if (status.size > 0) {
-    const targets = status.targets(runId, ended);
-    for (let i = 0; i < targets.length; i += 500) {
-      const chunk = targets.slice(i, i + 500);
-      await writeBack('status rows', () => ports.upsertMultiple(SYNC_STATUS_ENTITY_SET, SYNC_STATUS_TABLE, chunk));
-    }
+  // status rows in chunks of 500; the last chunk and the run row share one $batch request
+  const targets = status.size > 0 ? status.targets(runId, ended) : [];
+  const finalRun = runRow({ runId, trigger, state, startedOn: started, endedOn: ended, upserts: sum('upserts'), skipped: sum('skipped'), errors, summary: text });
+  let i = 0;
+  for (; i + 500 < targets.length; i += 500) {
+    const chunk = targets.slice(i, i + 500);
+    await writeBack('status rows', () => ports.upsertMultiple(SYNC_STATUS_ENTITY_SET, SYNC_STATUS_TABLE, chunk));
   }
-  await writeBack('run row', () => ports.upsertMultiple(SYNC_RUN_ENTITY_SET, SYNC_RUN_TABLE, [runRow({ runId, trigger, state, startedOn: started, endedOn: ended, upserts: sum('upserts'), skipped: sum('skipped'), errors, summary: text })]));
+  const last = targets.slice(i);
+  await writeBack('status and run rows', () =>
+    ports.upsertMultipleBatch([
+      { entitySet: SYNC_STATUS_ENTITY_SET, logicalName: SYNC_STATUS_TABLE, targets: last },
+      { entitySet: SYNC_RUN_ENTITY_SET, logicalName: SYNC_RUN_TABLE, targets: [finalRun] },
+    ]),
+  );
   if (!dryRun) store.runs.finish(runId, { state, upserts: sum('upserts'), skipped: sum('skipped'), errors, summary: writeBackProblem ? `${text}; write-back: ${writeBackProblem}` : text }, ended);
   log.info({ state, upserts: sum('upserts'), errors, failedTasks }, 'run finished');
   return {

@@ -74,6 +74,8 @@ export interface LookupDef {
   readonly entitySet: string;
   readonly idField: string;
   readonly fields: readonly string[];
+  /** The task whose F&O key holds the same value (`fields[0]` = destination key `keyField`): resolved from the key map without a request. */
+  readonly keyMap?: { readonly task: TaskId; readonly keyField: string };
 }
 
 export type FilterRule =
