@@ -7,11 +7,14 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pino from 'pino';
+import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { create } from 'xmlbuilder2';
 import { parseConfig } from '../../bridge/config';
 import { startBridgeService, type RunningBridge } from '../../bridge/service/service';
 import { launchChromium } from './chromium';
 import { startTestSandbox, type TestSandbox } from './sandbox';
+import { CONTROL_NAME } from './shipped-solution';
 
 export const ARTIFACTS = resolve(__dirname, '..', '..', 'test-artifacts');
 
@@ -95,3 +98,46 @@ export async function startBrowserSandbox(options: BrowserSandboxOptions): Promi
     throw err;
   }
 }
+
+export type SolutionPart = 'ribbon' | 'control' | 'form script';
+
+/**
+ * The built solution zip without one of its parts, edited through the XML DOM (xmlbuilder2):
+ * `ribbon` drops every CustomAction of the entity ribbons, `control` the SyncStatus custom control
+ * (its files and root component), `form script` the web resource psafo_/scripts/form.js.
+ */
+export async function solutionWithout(zipBytes: Buffer, part: SolutionPart): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(new Uint8Array(zipBytes));
+  const edit = async (path: string, change: (doc: Document) => void): Promise<void> => {
+    const doc = create(await zip.file(path)!.async('string'));
+    change(doc.node as unknown as Document);
+    zip.file(path, doc.end({ prettyPrint: false }));
+  };
+  const removeAll = (doc: Document, tag: string, keep: (e: Element) => boolean = () => false): number => {
+    const found = [...Array.from(doc.getElementsByTagName(tag))].filter((e) => !keep(e));
+    for (const e of found) e.parentNode?.removeChild(e);
+    return found.length;
+  };
+  const removeRoot = (doc: Document, schemaName: string) => removeAll(doc, 'RootComponent', (e) => e.getAttribute('schemaName') !== schemaName);
+  if (part === 'ribbon') {
+    await edit('customizations.xml', (doc) => { if (removeAll(doc, 'CustomAction') === 0) throw new Error('the solution has no CustomAction to remove'); });
+  } else if (part === 'control') {
+    await edit('customizations.xml', (doc) => { if (removeAll(doc, 'CustomControl') === 0) throw new Error('the solution has no CustomControl to remove'); });
+    await edit('solution.xml', (doc) => removeRoot(doc, CONTROL_NAME));
+    for (const name of Object.keys(zip.files).filter((n) => n.startsWith(`Controls/${CONTROL_NAME}/`))) zip.remove(name);
+  } else {
+    let file = '';
+    await edit('customizations.xml', (doc) => {
+      const mine = Array.from(doc.getElementsByTagName('WebResource')).filter((e) => e.getElementsByTagName('Name')[0]?.textContent === FORM_SCRIPT);
+      if (mine.length !== 1) throw new Error(`expected one web resource ${FORM_SCRIPT}, found ${mine.length}`);
+      file = mine[0].getElementsByTagName('FileName')[0]?.textContent ?? '';
+      mine[0].parentNode?.removeChild(mine[0]);
+    });
+    zip.remove(file.replace(/^\//, ''));
+    await edit('solution.xml', (doc) => removeRoot(doc, FORM_SCRIPT));
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+const FORM_SCRIPT = 'psafo_/scripts/form.js';
+
