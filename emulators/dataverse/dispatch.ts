@@ -18,6 +18,7 @@ import { metadata } from './handlers/metadata';
 import { BULK_ACTIONS, executeBulk } from './handlers/multiple';
 import type { BulkAction } from './handlers/multiple';
 import { writeProperty } from './handlers/property';
+import { isCollectionRoute, retrieveRelated } from './handlers/retrieve-related';
 import { retrieve } from './handlers/retrieve';
 import { retrieveMultiple } from './handlers/retrieve-multiple';
 import type { EntityRoute, RouteInfo } from './handlers/route';
@@ -128,6 +129,7 @@ async function route(base: ServiceContext, req: DvRequest, prefer: Map<string, s
   }
   const withProperty: EntityRoute = { ...entity, property: second, ref: third === '$ref' };
   if (third !== undefined && third !== '$ref') throw errors.resourceNotFound(third);
+  if (req.method === 'GET' && !withProperty.ref && isCollectionRoute(withProperty)) return retrieveRelated(ctx, withProperty);
   if (req.method === 'GET' && !withProperty.ref) return retrieve(ctx, withProperty);
   if (req.method === 'PUT' || req.method === 'DELETE') return writeProperty(ctx, withProperty);
   throw errors.methodNotAllowed(req.method);

@@ -76,7 +76,7 @@ describe('service document and $metadata', () => {
     expect((project.Property as Row[]).map((p) => p.Name)).toEqual(expect.arrayContaining(['msdyn_subject', 'msdynce_projectnumber', '_msdyn_customer_value']));
     expect((project.NavigationProperty as Row[]).map((p) => p.Name)).toEqual(expect.arrayContaining(['msdyn_customer_account', 'msdyn_salesorderid']));
     const typeNames = new Set((schema.EntityType as Xml[]).map((t) => `mscrm.${String(t.Name)}`));
-    const navTypes = (schema.EntityType as Xml[]).flatMap((t) => ([] as Xml[]).concat((t.NavigationProperty as Xml[] | Xml | undefined) ?? []).map((n) => String(n.Type)));
+    const navTypes = (schema.EntityType as Xml[]).flatMap((t) => ([] as Xml[]).concat((t.NavigationProperty as Xml[] | Xml | undefined) ?? []).map((n) => String(n.Type).replace(/^Collection\((.*)\)$/, '$1')));
     expect(navTypes.filter((n) => !typeNames.has(n))).toEqual([]);
     const keys = at(project, 'Annotation');
     expect(keys.Term).toBe('OData.Community.Keys.V1.AlternateKeys');

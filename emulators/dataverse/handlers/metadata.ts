@@ -1,7 +1,8 @@
 /**
  * `GET /api/data/v9.2/$metadata`: CSDL built from the table registry with xmlbuilder2
  * (PAD webapi/web-api-entitytypes.md): EntityTypes with keys, properties (`_x_value` for
- * lookups), navigation properties, `OData.Community.Keys.V1.AlternateKeys`; with
+ * lookups), single- and collection-valued navigation properties (partners of each other),
+ * `OData.Community.Keys.V1.AlternateKeys`; with
  * `?annotations=true` the entity sets carry `Org.OData.Capabilities.V1.ChangeTracking`.
  */
 import { create } from 'xmlbuilder2';
@@ -40,8 +41,12 @@ function entityType(schema: XMLBuilder, table: CompiledTable, lookup: (logicalNa
     // A polymorphic lookup may name a table the emulator does not have (customerid → contact): no dangling type.
     const target = lookup(nav.target);
     if (!target) continue;
-    type.ele('NavigationProperty', { Name: nav.name, Type: `${NAMESPACE_ALIAS}.${nav.target}` })
+    const partner = [...target.collections.values()].find((c) => c.table === table.logicalName && c.attribute === nav.attribute)?.name;
+    type.ele('NavigationProperty', { Name: nav.name, Type: `${NAMESPACE_ALIAS}.${nav.target}`, ...(partner ? { Partner: partner } : {}) })
       .ele('ReferentialConstraint', { Property: lookupValueName(nav.attribute.name), ReferencedProperty: target.primaryId });
+  }
+  for (const coll of table.collections.values()) {
+    type.ele('NavigationProperty', { Name: coll.name, Type: `Collection(${NAMESPACE_ALIAS}.${coll.table})`, Partner: coll.partner });
   }
   const keys = table.def.alternateKeys ?? [];
   if (keys.length > 0) {
@@ -86,6 +91,10 @@ export function buildMetadata(ctx: ServiceContext, annotations: boolean): string
     for (const nav of table.navigation.values()) {
       const target = ctx.schema.byLogicalName(nav.target);
       if (target) set.ele('NavigationPropertyBinding', { Path: nav.name, Target: target.entitySetName });
+    }
+    for (const coll of table.collections.values()) {
+      const child = ctx.schema.byLogicalName(coll.table);
+      if (child) set.ele('NavigationPropertyBinding', { Path: coll.name, Target: child.entitySetName });
     }
     if (annotations) {
       set.ele('Annotation', { Term: 'Org.OData.Capabilities.V1.ChangeTracking' }).ele('Record')

@@ -1,10 +1,14 @@
-/** `GET /<entityset>`: $select/$filter/$orderby/$top/$count/$expand with odata.maxpagesize paging. */
+/**
+ * `GET /<entityset>`: $select/$filter/$orderby/$top/$count/$expand with odata.maxpagesize paging.
+ * With a `scope` the same query runs over a related collection (`<set>(<id>)/<collection nav>`).
+ */
 import { Annotations, Headers, Limits, Prefer } from '../constants';
 import type { ServiceContext } from '../context';
 import { metadataUrl, serviceRoot } from '../context';
 import { errors } from '../errors';
 import type { DvResponse } from '../http';
 import { json } from '../http';
+import { relatedNextLinkBuilder } from '../odata/expand-collection';
 import { buildSkipToken, parseSkipToken } from '../odata/paging';
 import { buildQuery, parseQueryOptions } from '../odata/query-options';
 import type { QueryOptions } from '../odata/query-options';
@@ -42,10 +46,20 @@ export function queryOptionsFor(ctx: ServiceContext, route: EntityRoute): QueryO
   return opts;
 }
 
-export async function retrieveMultiple(ctx: ServiceContext, route: EntityRoute): Promise<DvResponse> {
+/** Restricts a query to the rows related to one parent; `path` replaces the entity set in next links. */
+export interface QueryScope {
+  where: string;
+  params: unknown[];
+  path: string;
+}
+
+export async function retrieveMultiple(ctx: ServiceContext, route: EntityRoute, scope?: QueryScope): Promise<DvResponse> {
   const { table } = route;
   const opts = queryOptionsFor(ctx, route);
-  if (route.prefer.has(Prefer.trackChanges) || opts.deltatoken !== undefined) return retrieveDelta(ctx, route, opts);
+  if (route.prefer.has(Prefer.trackChanges) || opts.deltatoken !== undefined) {
+    if (scope) throw errors.invalidArgument('Change tracking applies to entity sets only, not to a related collection. Track the entity set and filter it instead.');
+    return retrieveDelta(ctx, route, opts);
+  }
   const pageSize = pageSizeOf(route.prefer);
   const filter = opts.filter ? compileFilter(ctx.schema, table, opts.filter) : { where: undefined, params: [] as unknown[] };
   const orderBy = compileOrderBy(table, opts.orderby);
@@ -53,8 +67,8 @@ export async function retrieveMultiple(ctx: ServiceContext, route: EntityRoute):
   const size = paged ? pageSize ?? Limits.maxPageSize : Math.min(opts.top ?? Limits.maxPageSize, Limits.maxPageSize);
   const cookie = paged && opts.skiptoken ? parseSkipToken(opts.skiptoken, table.primaryId) : undefined;
   const keyset = orderBy === undefined;
-  const conditions = [filter.where, keyset && cookie?.lastId ? 'id > ?' : undefined].filter((c): c is string => c !== undefined);
-  const params = [...(filter.params ?? []), ...(keyset && cookie?.lastId ? [cookie.lastId] : [])];
+  const conditions = [scope?.where, filter.where, keyset && cookie?.lastId ? 'id > ?' : undefined].filter((c): c is string => c !== undefined);
+  const params = [...(scope?.params ?? []), ...(filter.params ?? []), ...(keyset && cookie?.lastId ? [cookie.lastId] : [])];
   const rows = ctx.store.query(table.logicalName, {
     where: conditions.length ? conditions.map((c) => `(${c})`).join(' AND ') : undefined,
     params, orderBy, limit: size + 1,
@@ -65,16 +79,19 @@ export async function retrieveMultiple(ctx: ServiceContext, route: EntityRoute):
   const serializer = new RecordSerializer(ctx.schema, ctx.store);
   const body: Record<string, unknown> = { [Annotations.context]: contextUrl(ctx, table, opts) };
   if (opts.count) {
-    const total = ctx.store.count(table.logicalName, { where: filter.where, params: filter.params });
+    const where = [scope?.where, filter.where].filter((c): c is string => c !== undefined).map((c) => `(${c})`).join(' AND ') || undefined;
+    const total = ctx.store.count(table.logicalName, { where, params: [...(scope?.params ?? []), ...(filter.params ?? [])] });
     body[Annotations.count] = Math.min(total, Limits.maxCount);
     body[`@${Annotations.totalRecordCount}`] = -1;
     body[`@${Annotations.totalRecordCountLimitExceeded}`] = total > Limits.maxCount;
   }
-  body.value = page.map((row) => serializer.serialize(table, row, { select: opts.select, expand: opts.expand, annotations: route.annotations }));
+  serializer.prefetch(table, page, opts.expand);
+  const relatedNextLink = relatedNextLinkBuilder(serviceRoot(ctx), table, ctx.schema);
+  body.value = page.map((row) => serializer.serialize(table, row, { select: opts.select, expand: opts.expand, annotations: route.annotations, relatedNextLink }));
   if (more) {
     const last = page[page.length - 1];
     const token = buildSkipToken({ pageNumber: (cookie?.pageNumber ?? 1) + 1, lastId: last.id }, table.logicalName, table.primaryId);
-    body[Annotations.nextLink] = `${serviceRoot(ctx)}/${table.entitySetName}?${buildQuery(opts.params, { $skiptoken: token })}`;
+    body[Annotations.nextLink] = `${serviceRoot(ctx)}/${scope?.path ?? table.entitySetName}?${buildQuery(opts.params, { $skiptoken: token })}`;
   }
   return json(200, body, preferenceApplied(route, pageSize));
 }

@@ -1,9 +1,10 @@
 /** `GET /<entityset>(<key>)` and `GET /<entityset>(<key>)/<column>`, with `If-None-Match` → 304. */
 import { Annotations, Headers, Prefer } from '../constants';
 import type { ServiceContext } from '../context';
-import { metadataUrl } from '../context';
+import { metadataUrl, serviceRoot } from '../context';
 import type { DvResponse } from '../http';
 import { json } from '../http';
+import { relatedNextLinkBuilder } from '../odata/expand-collection';
 import { RecordSerializer, etagOf } from '../odata/serialize';
 import { resolveColumn } from '../odata/sql';
 import { findRow, keyOf, notFound } from './entity-helpers';
@@ -30,7 +31,9 @@ export async function retrieve(ctx: ServiceContext, route: EntityRoute): Promise
   if (conditional && ifNoneMatch.split(',').map((s) => s.trim()).includes(etag)) {
     return { status: 304, headers: { [Headers.odataVersion]: '4.0', [Headers.etag]: etag } };
   }
-  const body = new RecordSerializer(ctx.schema, ctx.store).serialize(table, row, { select: opts.select, expand: opts.expand, annotations: route.annotations });
+  const body = new RecordSerializer(ctx.schema, ctx.store).serialize(table, row, {
+    select: opts.select, expand: opts.expand, annotations: route.annotations, relatedNextLink: relatedNextLinkBuilder(serviceRoot(ctx), table, ctx.schema),
+  });
   const select = opts.select ? `(${opts.select.join(',')})` : '';
   return json(200, { [Annotations.context]: `${metadataUrl(ctx)}#${table.entitySetName}${select}/$entity`, ...body }, { [Headers.etag]: etag });
 }

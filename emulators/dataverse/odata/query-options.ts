@@ -11,9 +11,15 @@ import type { OrderItem } from './sql';
 /** Query parameters of the service the emulator does not implement: refused rather than ignored. */
 const NOT_EMULATED = ['fetchXml', 'savedQuery', 'userQuery'];
 
+/** One `$expand` item; `$filter`/`$orderby`/`$top` apply to collection-valued navigation properties only. */
 export interface ExpandItem {
   navigation: string;
   select?: string[];
+  filter?: FilterNode;
+  orderby?: OrderItem[];
+  top?: number;
+  /** Options given inside the parentheses, decoded, in order (checked against the kind; rebuild next links). */
+  params: Array<[string, string]>;
 }
 
 export interface QueryOptions {
@@ -70,23 +76,44 @@ function parseSelect(text: string): string[] {
   return items;
 }
 
+/** Options allowed inside `$expand=nav(...)` (join-tables.md); parameter aliases do not reach inside. */
+const EXPAND_OPTIONS = ['$select', '$filter', '$orderby', '$top'];
+
+function parseExpandOptions(navigation: string, text: string, result: ExpandItem): void {
+  for (const opt of splitTopLevel(text, ';')) {
+    const eq = opt.indexOf('=');
+    const name = eq < 0 ? opt : opt.slice(0, eq);
+    const value = eq < 0 ? '' : opt.slice(eq + 1);
+    if (name === '$expand') throw errors.notImplemented(`A nested $expand (inside $expand of '${navigation}')`);
+    if (!EXPAND_OPTIONS.includes(name)) {
+      throw errors.querySyntax(`The query option '${name}' is not supported inside $expand of '${navigation}'. Use $select, $filter, $orderby or $top.`);
+    }
+    if (result.params.some(([n]) => n === name)) throw errors.querySyntax(`Query option '${name}' was specified more than once inside $expand of '${navigation}'.`);
+    result.params.push([name, value]);
+    if (name === '$select') result.select = parseSelect(value);
+    else if (name === '$filter') result.filter = parseFilter(value, {});
+    else if (name === '$orderby') result.orderby = parseOrderBy(value);
+    else result.top = parseTop(value);
+  }
+}
+
 function parseExpand(text: string): ExpandItem[] {
   const items = splitTopLevel(text, ',');
   if (items.length > Limits.maxExpand) throw errors.querySyntax(`The number of $expand options exceeds the limit of ${Limits.maxExpand}.`);
   return items.map((item) => {
     const open = item.indexOf('(');
-    if (open < 0) return { navigation: item };
+    if (open < 0) return { navigation: item, params: [] };
     if (!item.endsWith(')')) throw errors.querySyntax(`Syntax error in $expand at '${item}'.`);
     const navigation = item.slice(0, open).trim();
-    const result: ExpandItem = { navigation };
-    for (const opt of splitTopLevel(item.slice(open + 1, -1), ';')) {
-      const eq = opt.indexOf('=');
-      const name = eq < 0 ? opt : opt.slice(0, eq);
-      if (name === '$select') result.select = parseSelect(opt.slice(eq + 1));
-      else throw errors.querySyntax(`The query option '${name}' is not supported inside $expand of the single-valued navigation property '${navigation}'.`);
-    }
+    const result: ExpandItem = { navigation, params: [] };
+    parseExpandOptions(navigation, item.slice(open + 1, -1), result);
     return result;
   });
+}
+
+function parseTop(value: string): number {
+  if (!/^\d+$/.test(value)) throw errors.querySyntax(`Invalid value '${value}' for $top query option found. The $top query option requires a non-negative integer value.`);
+  return Number(value);
 }
 
 function parseOrderBy(text: string): OrderItem[] {
@@ -116,11 +143,7 @@ export function parseQueryOptions(query: string): QueryOptions {
       case '$select': options.select = parseSelect(value); break;
       case '$filter': options.filter = parseFilter(value, aliases); options.filterText = value; break;
       case '$orderby': options.orderby = parseOrderBy(aliases[value] ?? value); break;
-      case '$top': {
-        if (!/^\d+$/.test(value)) throw errors.querySyntax(`Invalid value '${value}' for $top query option found. The $top query option requires a non-negative integer value.`);
-        options.top = Number(value);
-        break;
-      }
+      case '$top': options.top = parseTop(value); break;
       case '$count':
         if (value !== 'true' && value !== 'false') throw errors.querySyntax(`'${value}' is not a valid count option.`);
         options.count = value === 'true';

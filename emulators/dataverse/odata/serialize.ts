@@ -2,7 +2,8 @@
  * Rows → Web API JSON (PAD webapi/query/select-columns.md): `@odata.etag` on every row, the
  * primary key always, lookups as `_x_value`, `$select`ed or all columns (nulls included),
  * formatted values and lookup annotations when `Prefer: odata.include-annotations` asks for them,
- * single-valued `$expand` with nested `$select`.
+ * single-valued `$expand` with nested `$select`, collection-valued `$expand` with nested
+ * `$select`/`$filter`/`$orderby`/`$top` (rows from odata/expand-collection.ts).
  */
 import { Annotations } from '../constants';
 import { errors } from '../errors';
@@ -10,8 +11,11 @@ import type { CompiledTable, SchemaRegistry } from '../schema/registry';
 import { isLookup, lookupValueName, navigationName } from '../schema/registry';
 import type { AttributeDefinition } from '../schema/types';
 import type { RecordStore, StoredRecord } from '../store/types';
+import { collectionOf, loadRelated } from './expand-collection';
+import type { RelatedPage } from './expand-collection';
 import { targetKey } from './payload';
 import type { ExpandItem } from './query-options';
+import { compileFilter, compileOrderBy } from './sql';
 
 export type AnnotationFilter = (name: string) => boolean;
 
@@ -19,6 +23,8 @@ export interface SerializeOptions {
   select?: string[];
   expand?: ExpandItem[];
   annotations: AnnotationFilter;
+  /** URL of the rest of an expanded collection (`<nav>@odata.nextLink`); without it none is written. */
+  relatedNextLink?: (parentId: string, item: ExpandItem, last: StoredRecord) => string;
 }
 
 export function etagOf(version: number): string {
@@ -46,10 +52,19 @@ export function validateSelect(table: CompiledTable, select: string[] | undefine
 
 export function validateExpand(schema: SchemaRegistry, table: CompiledTable, expand: ExpandItem[] | undefined): void {
   for (const item of expand ?? []) {
+    if (table.collections.has(item.navigation) && !table.navigation.has(item.navigation)) {
+      const { child } = collectionOf(schema, table, item.navigation);
+      validateSelect(child, item.select);
+      if (item.filter) compileFilter(schema, child, item.filter);
+      compileOrderBy(child, item.orderby ?? []);
+      continue;
+    }
     const nav = table.navigation.get(item.navigation);
     if (!nav) throw errors.unknownProperty(table.logicalName, item.navigation);
     const target = schema.byLogicalName(nav.target);
     if (!target) throw errors.unknownProperty(table.logicalName, item.navigation);
+    const other = item.params.find(([name]) => name !== '$select');
+    if (other) throw errors.querySyntax(`The query option '${other[0]}' is not supported inside $expand of the single-valued navigation property '${item.navigation}'.`);
     validateSelect(target, item.select);
   }
 }
@@ -74,8 +89,18 @@ function formatted(attr: AttributeDefinition, value: unknown): string | undefine
 
 export class RecordSerializer {
   private readonly names = new Map<string, string | null>();
+  /** Expanded collections loaded ahead for a page of rows: navigation property → parent id → rows. */
+  private readonly related = new Map<string, Map<string, RelatedPage>>();
 
   constructor(private readonly schema: SchemaRegistry, private readonly store: RecordStore) {}
+
+  /** Loads the collection-valued expansions of a page of rows with one query per expand item. */
+  prefetch(table: CompiledTable, rows: StoredRecord[], expand: ExpandItem[] | undefined): void {
+    for (const item of expand ?? []) {
+      if (!table.collections.has(item.navigation) || table.navigation.has(item.navigation)) continue;
+      this.related.set(item.navigation, loadRelated(this.schema, this.store, table, rows.map((r) => r.id), item));
+    }
+  }
 
   serialize(table: CompiledTable, row: StoredRecord, opts: SerializeOptions): Record<string, unknown> {
     const out: Record<string, unknown> = { [Annotations.etag]: etagOf(row.version) };
@@ -106,6 +131,10 @@ export class RecordSerializer {
     }
     out[table.primaryId] = row.id;
     for (const item of opts.expand ?? []) {
+      if (table.collections.has(item.navigation) && !table.navigation.has(item.navigation)) {
+        this.expandCollection(out, table, row, item, opts);
+        continue;
+      }
       const nav = table.navigation.get(item.navigation);
       const target = nav ? this.schema.byLogicalName(nav.target) : undefined;
       if (!nav || !target) continue;
@@ -115,6 +144,15 @@ export class RecordSerializer {
       out[item.navigation] = related ? this.serialize(target, related, { select: item.select, annotations: opts.annotations }) : null;
     }
     return out;
+  }
+
+  private expandCollection(out: Record<string, unknown>, table: CompiledTable, row: StoredRecord, item: ExpandItem, opts: SerializeOptions): void {
+    const page = this.related.get(item.navigation)?.get(row.id)
+      ?? loadRelated(this.schema, this.store, table, [row.id], item).get(row.id) ?? { rows: [], more: false };
+    const { child } = collectionOf(this.schema, table, item.navigation);
+    out[item.navigation] = page.rows.map((r) => this.serialize(child, r, { select: item.select, annotations: opts.annotations }));
+    const last = page.rows[page.rows.length - 1];
+    if (page.more && last && opts.relatedNextLink) out[`${item.navigation}${Annotations.nextLink}`] = opts.relatedNextLink(row.id, item, last);
   }
 
   private selected(table: CompiledTable, select: string[]): AttributeDefinition[] {

@@ -13,12 +13,16 @@ export const datetime = (name: string): AttributeDefinition => ({ name, type: 'd
 export const dateonly = (name: string): AttributeDefinition => ({ name, type: 'dateonly' });
 export const guid = (name: string): AttributeDefinition => ({ name, type: 'uniqueidentifier' });
 export const picklist = (name: string, options: OptionDefinition[]): AttributeDefinition => ({ name, type: 'picklist', options });
-/** Single-target lookup; the navigation property defaults to the column name. */
-export const lookup = (name: string, target: string, navigation?: string): AttributeDefinition =>
-  ({ name, type: 'lookup', targets: [target], navigation: navigation ? { [target]: navigation } : undefined });
+/**
+ * Single-target lookup; the navigation property defaults to the column name, the one-to-many
+ * relationship (collection-valued navigation property on the target) to `relationshipName`'s default.
+ */
+export const lookup = (name: string, target: string, navigation?: string, relationship?: string): AttributeDefinition =>
+  ({ name, type: 'lookup', targets: [target], navigation: navigation ? { [target]: navigation } : undefined,
+    relationship: relationship ? { [target]: relationship } : undefined });
 /** Customer (account/contact) lookup: navigation properties `<name>_account`, `<name>_contact`. */
-export const customer = (name: string, targets: string[] = ['account', 'contact']): AttributeDefinition =>
-  ({ name, type: 'customer', targets });
+export const customer = (name: string, targets: string[] = ['account', 'contact'], relationship?: Record<string, string>): AttributeDefinition =>
+  ({ name, type: 'customer', targets, relationship });
 
 export const opts = (pairs: Array<[number, string]>): OptionDefinition[] => pairs.map(([value, label]) => ({ value, label }));
 

@@ -38,7 +38,8 @@ export const platformTables: TableDefinition[] = [
     logicalName: 'environmentvariablevalue', entitySetName: 'environmentvariablevalues', primaryIdAttribute: 'environmentvariablevalueid',
     primaryNameAttribute: 'schemaname',
     attributes: [str('schemaname', 100), memo('value'),
-      lookup('environmentvariabledefinitionid', 'environmentvariabledefinition', 'EnvironmentVariableDefinitionId'), bool('ismanaged')],
+      lookup('environmentvariabledefinitionid', 'environmentvariabledefinition', 'EnvironmentVariableDefinitionId',
+        'environmentvariabledefinition_environmentvariablevalue'), bool('ismanaged')],
   },
   {
     logicalName: 'customapi', entitySetName: 'customapis', primaryIdAttribute: 'customapiid', primaryNameAttribute: 'name',

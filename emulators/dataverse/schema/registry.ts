@@ -7,6 +7,10 @@ import type { AttributeDefinition, TableDefinition } from './types';
 import { OptionSets, datetime, lookup } from './columns';
 import { psaTables } from './psa-tables';
 import { platformTables } from './platform-tables';
+import { relationshipName } from './relationships';
+import type { CollectionNavigation } from './relationships';
+
+export type { CollectionNavigation } from './relationships';
 
 export interface NavigationProperty {
   name: string;
@@ -24,6 +28,8 @@ export interface CompiledTable {
   navigation: Map<string, NavigationProperty>;
   /** `_x_value` → lookup column. */
   lookupValues: Map<string, AttributeDefinition>;
+  /** Collection-valued navigation property name → the one-to-many relationship (filled by the registry). */
+  collections: Map<string, CollectionNavigation>;
 }
 
 export const LOOKUP_TYPES = new Set(['lookup', 'owner', 'customer']);
@@ -72,7 +78,7 @@ export function compileTable(def: TableDefinition): CompiledTable {
   }
   return {
     def, logicalName: def.logicalName, entitySetName: def.entitySetName, primaryId: def.primaryIdAttribute,
-    attributes, navigation, lookupValues,
+    attributes, navigation, lookupValues, collections: new Map(),
   };
 }
 
@@ -93,8 +99,32 @@ export class SchemaRegistry {
     const table = compileTable(def);
     this.byLogical.set(def.logicalName, table);
     this.bySet.set(def.entitySetName, table);
+    this.linkCollections();
     for (const listener of this.listeners) listener(table);
     return table;
+  }
+
+  /**
+   * Recomputes the collection-valued navigation properties of every table (a table registered at
+   * run time can reference, or be referenced by, any other). A name that would shadow a column or a
+   * single-valued navigation property of the referenced table, or repeat one, is skipped.
+   */
+  private linkCollections(): void {
+    for (const table of this.byLogical.values()) table.collections.clear();
+    for (const child of this.byLogical.values()) {
+      for (const attr of child.attributes.values()) {
+        if (!isLookup(attr)) continue;
+        for (const target of attr.targets ?? []) {
+          const parent = this.byLogical.get(target);
+          if (!parent) continue;
+          const name = relationshipName(child.logicalName, attr, target);
+          if (parent.collections.has(name) || parent.navigation.has(name) || parent.attributes.has(name)) continue;
+          parent.collections.set(name, {
+            name, table: child.logicalName, attribute: attr, partner: navigationName(attr, target), polymorphic: (attr.targets?.length ?? 0) > 1,
+          });
+        }
+      }
+    }
   }
 
   onRegister(listener: (table: CompiledTable) => void): void {

@@ -43,6 +43,12 @@ export interface AttributeDefinition {
    * with one target and to `<column>_<target>` for polymorphic lookups.
    */
   navigation?: Record<string, string>;
+  /**
+   * One-to-many relationship schema name per target: the collection-valued navigation property the
+   * target table gets (`environmentvariabledefinition_environmentvariablevalue`). Defaults in
+   * `relationshipName` (schema/relationships.ts).
+   */
+  relationship?: Record<string, string>;
   /** Value the service sets on create when the client sends none (PSA auto-numbers). */
   autoNumber?: AutoNumberDefinition;
   /** Set by the service only (createdon, versionnumber, ...): writes are ignored. */
