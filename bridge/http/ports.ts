@@ -53,3 +53,16 @@ export interface AdminPorts {
 export interface ReadinessPort {
   check(): Promise<{ ok: boolean; checks: Record<string, { ok: boolean; message?: string }> }>;
 }
+
+/** A record the landing page links to in the app host. */
+export interface LandingRecord { id: string; name: string; number?: string }
+
+/** The sandbox landing page's reads (no secrets: names, ids, F&O rows of the demo); the runs come from AdminPorts. */
+export interface LandingPort {
+  /** Dataverse environment URL: the app host serves `{dataverse}/main.aspx`. */
+  readonly dataverseUrl: string;
+  demoRecords(): Promise<{ projects: LandingRecord[]; contracts: LandingRecord[] }>;
+  /** The F&O entity sets the templates read or write (the only ones `/finops/<set>` shows). */
+  finOpsEntitySets(): readonly string[];
+  finOpsRows(entitySet: string, top: number): Promise<Record<string, unknown>[]>;
+}

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { AdminPorts, ReadinessPort, SyncQueuePort } from './ports';
+import type { AdminPorts, LandingPort, ReadinessPort, SyncQueuePort } from './ports';
 import type { BearerCheck } from './bearer';
 import { createRateLimiter } from './rate-limit';
 import { registerWebhookRoute } from './routes/webhook';
 import { registerAdminRoutes } from './routes/admin';
 import { registerHealthRoutes } from './routes/health';
+import { registerLandingRoutes } from './routes/landing';
 import { sendError } from './errors';
 
 export interface BridgeHttpOptions {
@@ -20,6 +21,8 @@ export interface BridgeHttpOptions {
   syncable: ReadonlySet<string>;
   bodyLimitBytes?: number;
   rateLimit?: { ratePerSecond: number; burst: number };
+  /** Sandbox only: the HTML landing page at `/` and the F&O table views (routes/landing.ts). */
+  landing?: LandingPort;
 }
 
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -65,5 +68,6 @@ export function createBridgeHttp(options: BridgeHttpOptions): FastifyInstance {
   registerHealthRoutes(app, options.readiness);
   registerWebhookRoute(app, options);
   registerAdminRoutes(app, options);
+  if (options.landing) registerLandingRoutes(app, options.landing, options.admin);
   return app;
 }

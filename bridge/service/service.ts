@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { landingPort } from './landing-port';
 import { createServices, type RunSummary, type Services } from '../engine';
 import { createBearerCheck, type BearerCheck } from '../http/bearer';
 import { createBridgeHttp } from '../http/server';
@@ -71,6 +72,8 @@ export async function startBridgeService(options: BridgeServiceOptions): Promise
     syncable: new Set(tasksByEntity(config).keys()),
     bodyLimitBytes: settings.bodyLimitBytes,
     rateLimit: settings.rateLimit,
+    // The landing page (no auth) only for a sandbox configuration, whose services are loopback emulators.
+    landing: config.sandbox ? landingPort(config, services) : undefined,
   });
   await app.listen({ host: settings.host, port: options.port ?? settings.port });
   const address = app.server.address() as AddressInfo;

@@ -79,8 +79,8 @@ describe('the sandbox in Chromium', () => {
     await b.screenshot(page, '3-project-locked');
     if (process.env.PSAFO_UPDATE_DOCS === '1') {
       const file = resolve(__dirname, '..', '..', 'docs', 'images', 'project-form.png');
-      await page.setViewportSize({ width: 1100, height: 640 });
-      await page.screenshot({ path: file });
+      await page.setViewportSize({ width: 1100, height: 800 });
+      await page.screenshot({ path: file, fullPage: true });
       expect(statSync(file).size).toBeLessThan(200 * 1024);
     }
     await page.close();
@@ -131,4 +131,26 @@ describe('the sandbox in Chromium', () => {
     }
     await page.close();
   }, 240_000);
+
+  it('landing page at the bridge root: demo records open in the app host, F&O entity sets as tables, the last runs', async () => {
+    const page = await b.open(`${b.bridge}/`);
+    await expect(page.locator('h1').innerText()).resolves.toBe('psa-fo-sync sandbox');
+    const runs = page.locator('table[aria-label="Last runs"] tbody tr');
+    expect(await runs.count()).toBeGreaterThanOrEqual(3);
+    expect(await runs.first().innerText()).toMatch(/SyncNow|Manual|Live/);
+    await b.screenshot(page, '8-landing');
+    await page.locator('a', { hasText: 'ProjCDSProjects' }).click();
+    await page.locator(`td`, { hasText: PROJECT_NUMBER.p1 }).first().waitFor();
+    await page.goBack();
+    await page.locator('a', { hasText: 'Adventure Works ERP rollout' }).first().click();
+    await page.locator('#apphost[data-loaded="true"]').waitFor();
+    expect(page.url()).toContain(`pagetype=entityrecord&etn=msdyn_project&id=${PROJECT.p1}`);
+    await badge(page).filter({ hasText: 'Synced' }).waitFor();
+    await page.goto(`${b.bridge}/`);
+    await page.locator('a', { hasText: 'Admin console' }).click();
+    await page.frameLocator('iframe.apphost-webresource').locator('tr[data-run]').first().waitFor();
+    const unknown = await page.goto(`${b.bridge}/finops/Secrets`);
+    expect(unknown?.status()).toBe(404);
+    await page.close();
+  }, 120_000);
 });
