@@ -56,7 +56,7 @@ function xrmWebApi(): RetrieveApi {
       const body = res.json<Row>();
       return { entities: body.value as Row[], nextLink: body['@odata.nextLink'] as string };
     },
-  } as RetrieveApi;
+  } as unknown as RetrieveApi;
 }
 
 const subjects = (rows: unknown) => (rows as Row[]).map((r) => r.msdyn_subject);
