@@ -15,7 +15,7 @@ import { SYNC_STATE } from '../solution/tables/syncstatus';
  *    (seed large:0.01), with `latencyMs` injected on every emulator request. p50 / p95 / max.
  * 2. Webhook intake: deliveries accepted durably (202 after the SQLite commit) per second, over
  *    real HTTP with `concurrency` requests in flight; no worker drains the queue meanwhile.
- * Run: `node bin/run-ts.js bench/bridge-syncnow.ts [iterations=20] [latencyMs=20] [deliveries=5000] [concurrency=16]`.
+ * Run: `node bin/run-ts.js bench/bridge-syncnow.ts [iterations=20] [latencyMs=20] [deliveries=5000] [concurrency=16] [parts=syncnow,intake]`.
  * Writes bench/results/bridge.json.
  */
 const silent = pino({ level: 'silent' });
@@ -101,11 +101,12 @@ async function webhookIntake(deliveries: number, concurrency: number) {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const [iterations = 20, latencyMs = 20, deliveries = 5000, concurrency = 16] = argv.map(Number);
+  const [iterations = 20, latencyMs = 20, deliveries = 5000, concurrency = 16] = argv.slice(0, 4).map(Number);
+  const parts = (argv[4] ?? 'syncnow,intake').split(',');
   const figures = {
     machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))), node: process.version },
-    syncNow: await syncNowLatency(iterations, latencyMs),
-    webhookIntake: await webhookIntake(deliveries, concurrency),
+    syncNow: parts.includes('syncnow') ? await syncNowLatency(iterations, latencyMs) : undefined,
+    webhookIntake: parts.includes('intake') ? await webhookIntake(deliveries, concurrency) : undefined,
   };
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
   const dir = join(__dirname, 'results');

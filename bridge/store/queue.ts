@@ -27,14 +27,21 @@ export interface QueueItem {
  * lease is handed out again (the worker died).
  */
 export class Queue {
-  constructor(private readonly db: Db) {}
+  /** Statements of the hot path (every webhook delivery), prepared once. */
+  private readonly stmt;
+
+  constructor(private readonly db: Db) {
+    this.stmt = {
+      seen: db.prepare('INSERT OR IGNORE INTO queue_deliveries (delivery_id, received_at) VALUES (?, ?)'),
+      existing: db.prepare("SELECT id, priority FROM queue WHERE entity = ? AND record_id = ? AND state = 'queued'"),
+      raise: db.prepare('UPDATE queue SET priority = MAX(priority, ?), trigger = CASE WHEN ? > priority THEN ? ELSE trigger END WHERE id = ?'),
+      insert: db.prepare("INSERT INTO queue (entity, record_id, priority, trigger, correlation_id, state, enqueued_at) VALUES (?, ?, ?, ?, ?, 'queued', ?)"),
+    };
+  }
 
   enqueue(items: readonly QueueItemInput[], now = new Date()): { queued: number; duplicates: number } {
     const at = now.toISOString();
-    const seen = this.db.prepare('INSERT OR IGNORE INTO queue_deliveries (delivery_id, received_at) VALUES (?, ?)');
-    const existing = this.db.prepare("SELECT id, priority FROM queue WHERE entity = ? AND record_id = ? AND state = 'queued'");
-    const raise = this.db.prepare('UPDATE queue SET priority = MAX(priority, ?), trigger = CASE WHEN ? > priority THEN ? ELSE trigger END WHERE id = ?');
-    const insert = this.db.prepare("INSERT INTO queue (entity, record_id, priority, trigger, correlation_id, state, enqueued_at) VALUES (?, ?, ?, ?, ?, 'queued', ?)");
+    const { seen, existing, raise, insert } = this.stmt;
     return this.db.transaction(() => {
       const replayed = new Set<string>();
       for (const d of new Set(items.map((i) => i.deliveryId).filter((d): d is string => d !== undefined))) {
