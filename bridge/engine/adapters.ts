@@ -1,5 +1,5 @@
 import type { DataverseClient } from '../connectors/dataverse/client';
-import { retrieveAllRows, retrieveByIds } from '../connectors/dataverse/retrieve-by-ids';
+import { retrieveAllRows, retrieveByIds, retrieveByIdsBatch } from '../connectors/dataverse/retrieve-by-ids';
 import { retrieveChanges } from '../connectors/dataverse/retrieve-changes';
 import { upsertMultiple, upsertMultipleInBatch } from '../connectors/dataverse/upsert-multiple';
 import { executeBatch } from '../connectors/finops/batch';
@@ -23,7 +23,7 @@ export function connectorPorts(dv: DataverseClient, fo: FinOpsClient): EnginePor
       const select = task.source.select.length > 0 ? task.source.select : undefined;
       for await (const rows of queryPages(fo, { entitySet, select, filter: task.source.serverFilter, crossCompany: true })) yield { rows, deleted: [] };
     },
-    resolveLookups: (def, ids) => retrieveByIds(dv, def.entitySet, def.idField, ids, def.fields),
+    resolveLookups: (requests) => retrieveByIdsBatch(dv, requests.map((r) => ({ entitySet: r.def.entitySet, idField: r.def.idField, ids: r.ids, select: r.def.fields }))),
     readAll: (entitySet, select) => retrieveAllRows(dv, entitySet, select),
     async writeFinOps(ops): Promise<FoWriteResult[]> {
       const results = await executeBatch(

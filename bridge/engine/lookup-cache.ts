@@ -17,9 +17,13 @@ export class LookupCache {
   ) {}
 
   async prefetch(task: TaskDef, rows: readonly Rec[]): Promise<void> {
+    const wanted: { def: LookupDef; ids: string[] }[] = [];
+    const queued = new Map<string, Set<string>>();
     for (const def of Object.values(task.source.lookups ?? {})) {
       const bucket = this.bucket(def);
-      const missing = new Set<string>();
+      const bucketKey = keyOf(def);
+      const missing = queued.get(bucketKey) ?? new Set<string>();
+      const before = missing.size;
       for (const r of rows) {
         const id = r[def.attribute];
         if (typeof id === 'string' && id !== '' && !bucket.has(id)) missing.add(id);
@@ -32,12 +36,21 @@ export class LookupCache {
           missing.delete(id);
         }
       }
-      if (missing.size === 0) continue;
+      if (missing.size === 0 || (queued.has(bucketKey) && missing.size === before)) continue;
+      if (!queued.has(bucketKey)) {
+        queued.set(bucketKey, missing);
+        wanted.push({ def, ids: [] });
+      }
       if (bucket.size + missing.size > this.maxEntries) bucket.clear();
-      const found = await this.ports.resolveLookups(def, [...missing]);
-      for (const rec of found) bucket.set(String(rec[def.idField]), rec);
-      for (const id of missing) if (!bucket.has(id)) bucket.set(id, null);
     }
+    if (wanted.length === 0) return;
+    for (const w of wanted) w.ids = [...(queued.get(keyOf(w.def)) ?? [])];
+    const found = await this.ports.resolveLookups(wanted);
+    wanted.forEach((w, i) => {
+      const bucket = this.bucket(w.def);
+      for (const rec of found[i]) bucket.set(String(rec[w.def.idField]), rec);
+      for (const id of w.ids) if (!bucket.has(id)) bucket.set(id, null);
+    });
   }
 
   get(task: TaskDef, lookup: string, id: string): Rec | undefined {
@@ -47,7 +60,7 @@ export class LookupCache {
   }
 
   private bucket(def: LookupDef): Map<string, Rec | null> {
-    const key = `${def.entitySet}|${def.fields.join(',')}`;
+    const key = keyOf(def);
     let b = this.cache.get(key);
     if (!b) {
       b = new Map();
@@ -55,4 +68,8 @@ export class LookupCache {
     }
     return b;
   }
+}
+
+function keyOf(def: LookupDef): string {
+  return `${def.entitySet}|${def.fields.join(',')}`;
 }

@@ -28,8 +28,8 @@ export interface EnginePorts {
   readByIds(task: TaskDef, ids: readonly string[]): Promise<Rec[]>;
   /** F&O rows of a task's source, cross-company (F&O→PSA templates; no change tracking). */
   readFinOps(task: TaskDef, entitySet: string): AsyncIterable<SourcePage>;
-  /** Dataverse lookup targets by id. */
-  resolveLookups(def: LookupDef, ids: readonly string[]): Promise<Rec[]>;
+  /** Dataverse lookup targets by id, several lookup tables in one request; results per request. */
+  resolveLookups(requests: readonly { def: LookupDef; ids: readonly string[] }[]): Promise<Rec[][]>;
   /** A whole (small) Dataverse table: currencies, transaction categories. */
   readAll(entitySet: string, select: readonly string[]): Promise<Rec[]>;
   /** One F&O $batch, one changeset per operation; results in order. */

@@ -30,6 +30,12 @@ describe('CLI against the emulators', () => {
     expect(r.stdout).toContain("✗ project-tasks/tasks: F&O entity set 'ProjCDSTask' (finops.entitySets.tasks) does not exist in the F&O $metadata; fix the name in the configuration");
     expect(r.stdout).toContain("✗ hour-estimates/hour-estimates: F&O field 'ProjCDSEstimateExpensesImports.Duration' does not exist (mapped from msdyn_effort)");
     expect(r.stdout).toContain("✓ forecast model 'O_forecast' exists in USMF, USSI");
+    const dry = await runCli(['run', '--dry-run', '--template', 'accounts-to-customers', '--config', join(sb.dir, 'config.json')]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^POST CustomersV3 \{"dataAreaId":"USMF","CustomerAccount":"ACC-01000-AWRK01"\}/m);
+    expect(dry.stdout).toContain('    OrganizationName = "Adventure Works"');
+    expect(dry.stdout).toContain('(dry run, nothing written)');
+    expect(await sb.foRows('CustomersV3', "$filter=CustomerAccount eq 'ACC-01000-AWRK01'")).toEqual([]);
     const good = await runCli(['doctor', '--config', join(sb.dir, 'config.json')]);
     expect(good.stdout).toContain('no problems found');
     expect(good.code).toBe(0);

@@ -24,9 +24,10 @@ describe('engine under faults: 20% of requests answered 429 (Retry-After) or 503
 
   it('ends in the same F&O state as a run without faults, and its waits honour Retry-After', async () => {
     await clean.run({ templates: [...PSA_TO_FO] });
-    const rules = { rules: [{ path: '/data', rate429: 0.1, rate503: 0.1, retryAfterSeconds: 1, seed: 7 }] };
-    expect((await faulty.admin('finops', 'PUT', 'faults', rules)).status).toBeLessThan(300);
-    expect((await faulty.admin('dataverse', 'PUT', 'faults', { rules: [{ path: '/api/data', rate429: 0.1, rate503: 0.1, retryAfterSeconds: 1, seed: 11 }] })).status).toBeLessThan(300);
+    // every service: about 20% of requests fail, 429 (Retry-After 1 s) or 503; seeds chosen so that both occur early
+    const rules = (path: string, seed: number) => ({ rules: [{ path, rate429: 0.1, retryAfterSeconds: 1, seed }, { path, rate503: 0.12 }] });
+    expect((await faulty.admin('finops', 'PUT', 'faults', rules('/data', 6))).status).toBeLessThan(300);
+    expect((await faulty.admin('dataverse', 'PUT', 'faults', rules('/api/data', 12))).status).toBeLessThan(300);
     const started = Date.now();
     const s = await faulty.run({ templates: [...PSA_TO_FO] });
     await faulty.admin('finops', 'PUT', 'faults', { rules: [] });
