@@ -58,7 +58,8 @@ async function pressSyncNow(page: Page): Promise<string> {
 describe('the sandbox in Chromium', () => {
   it('project: Not synced yet → Sync now → Synced with the F&O project id; reopened, the locked fields are disabled with the notification', async () => {
     const page = await b.form('msdyn_project', PROJECT.p1);
-    await expect(badge(page).textContent()).resolves.toBe('Not synced yet');
+    await badge(page).filter({ hasText: 'Not synced yet' }).waitFor();
+    expect(await control(page).locator('[role="status"]').textContent()).toBe('Sync status: Not synced yet');
     await b.screenshot(page, '1-project-not-synced');
     expect(await pressSyncNow(page)).toContain('1 record(s) queued');
     await waitForState(page, 'Synced');
