@@ -114,6 +114,26 @@ describe('the sandbox in Chromium', () => {
     await page.close();
   }, 240_000);
 
+  it('a form with unsaved changes: Sync now asks first, "Save and sync" saves through the Web API and queues the record', async () => {
+    const page = await b.form('msdyn_project', PROJECT.p3);
+    const description = `Edited in the browser ${Date.now()}`;
+    await page.locator('#field-msdyn_description').fill(description);
+    await page.locator('#field-msdyn_description').dispatchEvent('change');
+    await page.locator('.apphost-commandbar button', { hasText: 'Sync now' }).click();
+    const confirm = page.locator('.apphost-dialog--confirm');
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toContain('unsaved changes');
+    await b.screenshot(page, '4a-dirty-confirm');
+    await confirm.locator('[data-dialog-button="confirm"]').click();
+    const alert = page.locator('.apphost-dialog--alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('1 record(s) queued');
+    await alert.locator('[data-dialog-button="ok"]').click();
+    const saved = await b.sb.services.dataverse.api.retrieve({ collection: 'msdyn_projects', key: PROJECT.p3, select: ['msdyn_description'] });
+    expect(saved?.msdyn_description).toBe(description);
+    await page.close();
+  }, 120_000);
+
   it('grid: select two projects and sync both', async () => {
     const page = await b.open('/main.aspx?pagetype=entitylist&etn=msdyn_project');
     await page.locator('#apphost[data-loaded="true"]').waitFor();
