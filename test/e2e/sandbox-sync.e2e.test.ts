@@ -25,8 +25,8 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(async () => b?.close(), 60_000);
 afterEach(() => {
-  expect(b.pageErrors).toEqual([]);
-  expect(b.foreignRequests).toEqual([]);
+  expect(b?.pageErrors).toEqual([]);
+  expect(b?.foreignRequests).toEqual([]);
 });
 
 const control = (page: Page) => page.locator('.apphost-pcf');
