@@ -55,10 +55,10 @@ function resetCounters(em: RunningEmulators): void {
 }
 
 /** Runs the real CLI in a child process and samples its RSS (VmRSS) every 50 ms. */
-function runBridge(configPath: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; peakRssMb: number; seconds: number }> {
+function runBridge(configPath: string, env: Record<string, string>, templates: readonly string[] = PSA_TO_FO): Promise<{ code: number | null; stdout: string; peakRssMb: number; seconds: number }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(process.execPath, [join(__dirname, '..', 'bin', 'psa-fo-sync.js'), 'run', '--config', configPath, ...PSA_TO_FO.flatMap((t) => ['--template', t])], {
+    const child = spawn(process.execPath, [join(__dirname, '..', 'bin', 'psa-fo-sync.js'), 'run', '--config', configPath, ...templates.flatMap((t) => ['--template', t])], {
       env: { ...process.env, ...env, PSAFO_LOG_LEVEL: 'error', NODE_OPTIONS: process.env.PSAFO_BENCH_BRIDGE_NODE_OPTIONS ?? '' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -196,7 +196,15 @@ export async function main(argv: string[]): Promise<void> {
     resetCounters(em);
     const inc = await runBridge(configPath, env);
     const ic = counts(em);
-    const incremental = { exitCode: inc.code, seconds: inc.seconds, requests: ic, totalRequests: ic.dataverse + ic.finops };
+    // the same with the actuals template alone (what a per-template schedule or a Sync now of an actual runs)
+    await services.dataverse.call('change one', (api) => api.update({ collection: 'msdyn_actuals', key: String(first.key.ActualId), data: { msdyn_description: 'Changed twice for the incremental benchmark' } }));
+    resetCounters(em);
+    const incActuals = await runBridge(configPath, env, ['actuals']);
+    const ia = counts(em);
+    const incremental = {
+      allTemplates: { exitCode: inc.code, seconds: inc.seconds, requests: ic, totalRequests: ic.dataverse + ic.finops },
+      actualsTemplate: { exitCode: incActuals.code, seconds: incActuals.seconds, requests: ia, totalRequests: ia.dataverse + ia.finops },
+    };
 
     const bridgeRequestsPer1000 = bridge.finopsRequestsPer1000 + per1000(c.dataverse, written);
     const result = {

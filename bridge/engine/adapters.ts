@@ -1,6 +1,6 @@
 import type { DataverseClient } from '../connectors/dataverse/client';
 import { retrieveAllRows, retrieveByIds, retrieveByIdsBatch } from '../connectors/dataverse/retrieve-by-ids';
-import { retrieveChanges } from '../connectors/dataverse/retrieve-changes';
+import { probeChanges, retrieveChanges } from '../connectors/dataverse/retrieve-changes';
 import { upsertMultiple, upsertMultipleInBatch } from '../connectors/dataverse/upsert-multiple';
 import { executeBatch } from '../connectors/finops/batch';
 import type { FinOpsClient } from '../connectors/finops/client';
@@ -17,6 +17,10 @@ export function connectorPorts(dv: DataverseClient, fo: FinOpsClient): EnginePor
       for await (const page of retrieveChanges(dv, { entitySet: task.source.entitySet, select: task.source.select, deltaLink: deltaToken })) {
         yield { rows: page.rows, deleted: page.deleted, deltaToken: page.deltaLink };
       }
+    },
+    async probeChanges(requests) {
+      const pages = await probeChanges(dv, requests.map((r) => ({ entitySet: r.task.source.entitySet, select: r.task.source.select, deltaLink: r.deltaToken })));
+      return pages.map((p) => ({ rows: p.rows, deleted: p.deleted, deltaToken: p.deltaLink, nextLink: p.nextLink }));
     },
     readByIds: (task, ids) => retrieveByIds(dv, task.source.entitySet, task.source.idField, ids, task.source.select),
     async *readFinOps(task, entitySet): AsyncGenerator<SourcePage> {

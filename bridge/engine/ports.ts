@@ -24,6 +24,8 @@ export type FoWriteResult =
 export interface EnginePorts {
   /** Dataverse changes of a task's source since `deltaToken` (full read when absent). */
   readChanges(task: TaskDef, deltaToken: string | undefined): AsyncIterable<SourcePage>;
+  /** First change page of several tasks in one request (incremental runs); results in order. */
+  probeChanges(requests: readonly { task: TaskDef; deltaToken: string }[]): Promise<(SourcePage & { readonly nextLink?: string })[]>;
   /** Dataverse records of a task's source by id (retry list). */
   readByIds(task: TaskDef, ids: readonly string[]): Promise<Rec[]>;
   /** F&O rows of a task's source, cross-company (F&O→PSA templates; no change tracking). */

@@ -3,7 +3,7 @@ import { mapRecord, type DestinationRecord } from '../templates/map-record';
 import type { TaskDef } from '../templates/types';
 import { emptyTally, type TaskTally } from './counts';
 import { payloadHash } from './hash';
-import type { FoWriteOp, Rec } from './ports';
+import type { FoWriteOp, Rec, SourcePage } from './ports';
 import { taskContext } from './task-context';
 import type { TaskRunDeps } from './task-deps';
 import { writeWithFallbacks } from './write-finops';
@@ -161,7 +161,7 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
 
   let deltaToken: string | undefined;
   const token = d.full ? undefined : d.store.deltaTokens.get(task.id);
-  for await (const page of d.ports.readChanges(task, token)) {
+  for await (const page of changePages(d, task, token)) {
     // a record read from the retry list is not handled twice
     await handlePage(retryIds.size > 0 ? page.rows.filter((r) => !retryIds.has(String(r[task.source.idField]))) : page.rows);
     tally.deleted += page.deleted.length;
@@ -208,4 +208,14 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
   if (!d.dryRun && deltaToken) d.store.deltaTokens.set(task.id, deltaToken);
   d.onProgress?.(task, tally);
   return tally;
+}
+
+/** The task's change pages: the probed first page and what follows it, or a normal read from the token. */
+async function* changePages(d: TaskRunDeps, task: TaskDef, token: string | undefined): AsyncGenerator<SourcePage> {
+  if (!d.firstPage) {
+    yield* d.ports.readChanges(task, token);
+    return;
+  }
+  yield d.firstPage;
+  if (d.firstPage.nextLink) yield* d.ports.readChanges(task, d.firstPage.nextLink);
 }

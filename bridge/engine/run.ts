@@ -9,7 +9,7 @@ import { resolveValueMaps } from '../templates/value-maps';
 import { emptyTally, type TaskTally } from './counts';
 import { LookupCache } from './lookup-cache';
 import { planRun } from './plan';
-import type { EnginePorts } from './ports';
+import type { EnginePorts, SourcePage } from './ports';
 import { runRow, SYNC_RUN_ENTITY_SET, SYNC_RUN_TABLE } from './run-row';
 import { runTaskToFinOps } from './run-task-to-fo';
 import { runTaskToPsa } from './run-task-to-psa';
@@ -111,6 +111,23 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
     return setName.get(side) ?? side;
   };
   const dryRunWritten = dryRun ? new Map<string, string | null>() : undefined;
+
+  // incremental run: the first change page of every PSA→F&O task in one Dataverse $batch; tables an
+  // F&O→PSA task of this run writes are read when their task comes (they may change during the run)
+  const firstPages = new Map<TaskId, SourcePage & { readonly nextLink?: string }>();
+  if (opts.full !== true) {
+    const written = new Set(plan.filter((p) => p.template.direction === 'fo-to-psa').map((p) => p.task.destination.entitySet));
+    const probe = plan.filter((p) => p.template.direction === 'psa-to-fo' && !written.has(p.task.source.entitySet)).map((p) => ({ task: p.task, deltaToken: store.deltaTokens.get(p.task.id) }));
+    const ready = probe.filter((p): p is { task: TaskDef; deltaToken: string } => p.deltaToken !== undefined);
+    if (ready.length > 1) {
+      try {
+        const pages = await ports.probeChanges(ready);
+        ready.forEach((r, i) => firstPages.set(r.task.id, pages[i]));
+      } catch (err) {
+        log.warn({ err }, 'delta probe failed; the tasks read their changes one by one');
+      }
+    }
+  }
   const summaries: TaskSummary[] = [];
 
   for (const { template, task } of plan) {
@@ -131,6 +148,7 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
         parallelism: config.sync.parallelism,
         full: opts.full === true,
         dryRun,
+        firstPage: firstPages.get(task.id),
         entitySetOf,
         onDryRunWrite: opts.onDryRunWrite,
         onProgress,

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Store } from '../store';
 import type { TaskDef } from '../templates/types';
 import type { TaskTally } from './counts';
-import type { EnginePorts, Rec } from './ports';
+import type { EnginePorts, Rec, SourcePage } from './ports';
 import type { StatusCollector } from './status';
 import type { ContextDeps } from './task-context';
 
@@ -27,6 +27,8 @@ export interface TaskRunDeps extends ContextDeps {
   readonly parallelism: number;
   readonly full: boolean;
   readonly dryRun: boolean;
+  /** The task's first change page, already read by the run's probe (incremental runs). */
+  readonly firstPage?: SourcePage & { readonly nextLink?: string };
   /** Configured destination/source entity set of an F&O side. */
   entitySetOf(task: TaskDef): string;
   onDryRunWrite?(w: DryRunWrite): void;

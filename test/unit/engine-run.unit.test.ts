@@ -75,6 +75,7 @@ describe('runSync against in-memory services', () => {
     const second = await run();
     expect(fake.foOps).toBe(before);
     expect(second.upserts).toBe(0);
+    expect(fake.probes).toBe(1);
     fake.put('msdyn_projects', 'msdyn_projectid', { msdyn_projectid: IDS.project, msdyn_subject: 'Fabrikam rollout v2' });
     const third = await run();
     expect(fake.foOps - before).toBe(1);

@@ -52,3 +52,28 @@ export async function* retrieveChanges(client: DataverseClient, q: ChangeQuery):
     return;
   }
 }
+
+export interface ProbedPage extends ChangePage {
+  /** More changes than one page: continue with this link (through retrieveChanges). */
+  readonly nextLink?: string;
+}
+
+/**
+ * The first page of several saved delta links in ONE $batch request (GET parts): an incremental run
+ * learns in one request which tables changed. Results in the order of `links`.
+ */
+export async function probeChanges(client: DataverseClient, links: readonly { entitySet: string; select: readonly string[]; deltaLink: string }[]): Promise<ProbedPage[]> {
+  if (links.length === 0) return [];
+  const responses = await client.call('delta probe $batch', async (api) => {
+    api.startBatch();
+    for (const l of links) void api.retrieveMultiple<DvRow>({ collection: l.entitySet, select: [...l.select], trackChanges: true, maxPageSize: client.pageSize }, l.deltaLink);
+    return api.executeBatch();
+  });
+  return responses.map((res: unknown) => {
+    const page = res as { value?: DvRow[]; oDataNextLink?: string; oDataDeltaLink?: string; '@odata.nextLink'?: string; '@odata.deltaLink'?: string };
+    const value = page.value ?? [];
+    const next = page.oDataNextLink ?? page['@odata.nextLink'];
+    const delta = page.oDataDeltaLink ?? page['@odata.deltaLink'];
+    return { rows: value.filter((r) => !isDeleted(r)), deleted: value.filter(isDeleted).map((r) => String(r.id)), ...(next ? { nextLink: next } : { deltaLink: delta }) };
+  });
+}
