@@ -213,7 +213,19 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
 /** The task's change pages: the probed first page and what follows it, or a normal read from the token. */
 async function* changePages(d: TaskRunDeps, task: TaskDef, token: string | undefined): AsyncGenerator<SourcePage> {
   if (!d.firstPage) {
-    yield* d.ports.readChanges(task, token);
+    let first = true;
+    try {
+      for await (const page of d.ports.readChanges(task, token)) {
+        first = false;
+        yield page;
+      }
+    } catch (err) {
+      // an expired or unknown delta token (Dataverse keeps them 7 days) means a full read; hashes keep writes minimal
+      const status = (err as { status?: number }).status;
+      if (!first || token === undefined || status === undefined || ![400, 404, 410].includes(status)) throw err;
+      d.logger.warn({ err }, 'saved delta token refused; reading everything again');
+      yield* d.ports.readChanges(task, undefined);
+    }
     return;
   }
   yield d.firstPage;

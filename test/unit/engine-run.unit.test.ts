@@ -134,3 +134,33 @@ describe('runSync against in-memory services', () => {
     expect(store.deltaTokens.get('projects')).toBeUndefined();
   });
 });
+
+describe('runSync with a refused delta token', () => {
+  it('falls back to a full read and writes nothing that did not change', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'psafo-engine-token-'));
+    const input = configInput();
+    const config = parseConfig({ ...input, templates: { ...input.templates, enabled: ['accounts-to-customers'] }, store: { path: join(dir, 's.db') } }, join(dir, 'c.json'), TEST_ENV);
+    const store = Store.open(config.store.path);
+    const fake = new FakeServices();
+    seedExample(fake);
+    try {
+      await runSync({ config, store, ports: fake.ports(), logger }, {});
+      const ports = fake.ports();
+      const refusing = {
+        ...ports,
+        readChanges: (task: Parameters<typeof ports.readChanges>[0], token: string | undefined) => {
+          if (token !== undefined) throw Object.assign(new Error('Dataverse answered 400: expired token'), { status: 400 });
+          return ports.readChanges(task, token);
+        },
+      };
+      const before = fake.foOps;
+      const s = await runSync({ config, store, ports: refusing, logger }, { templates: ['accounts-to-customers'] });
+      expect(s.failedTasks).toBe(0);
+      expect(s.tasks[0]).toMatchObject({ read: 1, unchanged: 2, upserts: 0 });
+      expect(fake.foOps).toBe(before);
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
