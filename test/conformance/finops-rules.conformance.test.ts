@@ -118,9 +118,24 @@ describe('F&O emulator: business rules', () => {
     it('actuals need their project (in ProjectDataAreaId for intercompany actuals)', async () => {
       await expectRejected(await fo.call('/data/ProjCDSActualsImports', { body: actual('c-x', { ProjectId: 'PRJ-NOPE' }) }), /'PRJ-NOPE' in field 'Project ID'/);
       await expectRejected(await fo.call('/data/ProjCDSActualsImports', { body: actual('c-x', { dataAreaId: 'ussi', ProjectDataAreaId: 'USSI' }) }), /in company 'ussi'/);
-      const ic = await fo.call('/data/ProjCDSActualsImports', { body: actual('c-ic', { dataAreaId: 'ussi', ProjectDataAreaId: 'USMF' }) });
+      const ic = await fo.call('/data/ProjCDSActualsImports', { body: actual('c-ic', { dataAreaId: 'ussi', ProjectDataAreaId: 'USMF', ContractId: 'ORD-01000-AAAAAA' }) });
       expect(ic.status).toBe(201);
-      expect(await ic.json()).toMatchObject({ IsJournalized: 'No', Voucher: '', ProjectDataAreaId: 'USMF' });
+      expect(await ic.json()).toMatchObject({ dataAreaId: 'ussi', IsJournalized: 'No', Voucher: '', ProjectDataAreaId: 'USMF', ContractId: 'ORD-01000-AAAAAA' });
+    });
+
+    it("an intercompany actual's contract and task are resolved in the project's company, not in the resource's", async () => {
+      // The project, its contract ORD-01000-AAAAAA and TASK_1 live in usmf; ORD-USSI-ONLY exists in ussi only.
+      fo.emulator.seed({ finops: [{ entitySet: 'ProjCDSProjectContracts', records: [{ dataAreaId: 'ussi', ProjectContractID: 'ORD-USSI-ONLY', CustomerAccount: 'ACC-X', CurrencyCode: 'USD' }] }] });
+      const ic = (extra: Record<string, unknown>) => actual('c-ic-x', { dataAreaId: 'ussi', ProjectDataAreaId: 'USMF', ContractId: 'ORD-01000-AAAAAA', ...extra });
+      await expectRejected(
+        await fo.call('/data/ProjCDSActualsImports', { body: ic({ ContractId: 'ORD-USSI-ONLY' }) }),
+        /The value 'ORD-USSI-ONLY' in field 'Project contract ID' is not found in the related table 'Project contracts' in company 'usmf'.*ProjCDSActualsImportEntity.ContractId/,
+      );
+      await expectRejected(await fo.call('/data/ProjCDSActualsImports', { body: ic({ TaskId: 'a-nope' }) }), /'a-nope' in field 'Task' is not found in the related table 'Project tasks' in company 'usmf'/);
+      // Without ProjectDataAreaId the same row names a project and contract the resource's company does not have.
+      await expectRejected(await fo.call('/data/ProjCDSActualsImports', { body: ic({ ProjectDataAreaId: '' }) }), /'PRJ-01000-AAAAAA' in field 'Project ID' is not found .* in company 'ussi'/);
+      const stored = ((await (await fo.call("/data/ProjCDSActualsImports?cross-company=true&$filter=ActualId eq 'c-ic-x'")).json()) as Page).value;
+      expect(stored).toEqual([]);
     });
 
     it('expands one level of navigation (single and collection), nothing deeper', async () => {

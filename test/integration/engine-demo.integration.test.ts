@@ -145,6 +145,33 @@ describe('engine on the demo seed (acceptance of issue 4)', () => {
     expect(runRows[0]).toMatchObject({ psafo_upserts: runs[0].upserts, psafo_errors: runs[0].errors });
   });
 
+  it('intercompany actuals (templates.intercompany: true) reach staging in the resource company, with the project company in ProjectDataAreaId', async () => {
+    expect(sb.config.templates.intercompany).toBe(true);
+    const project = (await sb.foRows('ProjCDSProjects', `$filter=ProjectID eq '${PROJECT_NUMBER.p2}'`))[0];
+    expect(project.dataAreaId).toBe('ussi');
+    const contract = (await sb.foRows('ProjCDSProjectContracts', `$filter=ProjectContractID eq '${ORDER_NUMBER.c2}'`)).map((c) => c.dataAreaId);
+    expect(contract).toEqual(['ussi']);
+    const staging = await sb.foRows('ProjCDSActualsImports');
+    const byId = new Map(staging.map((s) => [s.ActualId, s]));
+    for (const n of [11, 12]) {
+      // Bob Kelly (Contoso Global → usmf) on Contoso US's project P2 (ussi): the row is usmf's, the project ussi's.
+      expect(byId.get(actualId(n))).toMatchObject({ dataAreaId: 'usmf', ProjectDataAreaId: 'USSI', ProjectId: PROJECT_NUMBER.p2, ContractId: ORDER_NUMBER.c2, IsJournalized: 'No' });
+    }
+    // Every actual carries its project's company (the conditional column maps the contracting unit); only 11/12 differ from the row's company.
+    const projectCompany = new Map((await sb.foRows('ProjCDSProjects', '$select=ProjectID,dataAreaId')).map((p) => [p.ProjectID, p.dataAreaId]));
+    for (const s of staging) expect({ id: s.ActualId, company: String(s.ProjectDataAreaId).toLowerCase() }).toEqual({ id: s.ActualId, company: projectCompany.get(s.ProjectId) });
+    expect(staging.filter((s) => String(s.ProjectDataAreaId).toLowerCase() !== s.dataAreaId).map((s) => s.ActualId).sort()).toEqual([actualId(11), actualId(12)].sort());
+    const runs = sb.store.runs.list(1);
+    expect(sb.store.runs.results(runs[0].id, 'error').map((r) => [r.sourceId, r.message])).toEqual([]);
+
+    expect((await sb.admin('finops', 'POST', 'import-staging', { dataAreaId: 'usmf' })).status).toBe(200);
+    const lines = await sb.foRows('ProjCDSIntegrationJournalLines', `$filter=ProjectId eq '${PROJECT_NUMBER.p2}'`);
+    expect(lines.map((l) => [l.ActualId, l.dataAreaId, l.ProjectDataAreaId]).sort()).toEqual([
+      [actualId(11), 'usmf', 'ussi'],
+      [actualId(12), 'usmf', 'ussi'],
+    ].sort());
+  });
+
   it('after import from staging and posting, vouchers reach msdyn_externalreferenceid', async () => {
     expect((await sb.admin('finops', 'POST', 'import-staging', {})).status).toBe(200);
     expect((await sb.admin('finops', 'POST', 'post-journal', {})).status).toBe(200);

@@ -2,6 +2,8 @@
  * Which fields of which entity must name an existing record (data, not code: STYLE §3).
  * `company`: `same` = the row's dataAreaId, `global` = shared table, `project` = ProjectDataAreaId when set
  * (intercompany actuals), else the row's dataAreaId. `by` = the looked-up field when it is not the target key.
+ * An intercompany actual sits in the resource's company (dataAreaId) but names a project of another legal
+ * entity: F&O resolves the project, its contract and its tasks in the project's company (templates-spec §6.6).
  */
 export interface ReferenceSpec {
   field: string;
@@ -70,7 +72,7 @@ export const REFERENCES: Record<string, ReferenceSpec[]> = {
     { field: 'ProjectDataAreaId', target: 'LegalEntities', targetField: 'LegalEntityId', company: 'global', table: 'Legal entities' },
     { field: 'ProjectId', ...project, company: 'project', required: true },
     { field: 'TaskId', ...task, company: 'project' },
-    { field: 'ContractId', ...contract },
+    { field: 'ContractId', ...contract, company: 'project' },
     { field: 'TransactionCurrencyId', ...currency },
   ],
 };
