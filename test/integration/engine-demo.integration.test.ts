@@ -1,5 +1,6 @@
 import { SYNC_STATE } from '../../solution/tables/syncstatus';
 import { actualId } from '../../emulators/seed/demo/actuals';
+import { demoId } from '../../emulators/seed/ids';
 import { PROJECT, PROJECT_NUMBER } from '../../emulators/seed/demo/projects';
 import { CONTRACT, ORDER_NUMBER } from '../../emulators/seed/demo/sales';
 import { startEngineSandbox, type EngineSandbox } from '../fixtures/engine/sandbox';
@@ -204,5 +205,57 @@ describe('engine on the demo seed (acceptance of issue 4)', () => {
     expect(project.ProjectName).toBe('Fabrikam data platform (phase 1)');
     const status = (await sb.dvRows('psafo_syncstatuses', `$filter=psafo_recordid eq '${PROJECT.p2}'`))[0];
     expect(status).toMatchObject({ psafo_state: SYNC_STATE.Synced, psafo_runid: one.runId });
+  });
+});
+
+describe('engine on the demo seed with templates.intercompany: false (templates-spec §6.6: the conditional column deleted)', () => {
+  let sb: EngineSandbox;
+  beforeAll(async () => {
+    sb = await startEngineSandbox();
+    sb.reconfigure((c) => ({ ...c, templates: { ...c.templates, intercompany: false } }));
+  }, 300_000);
+  afterAll(async () => {
+    await sb?.close();
+  });
+
+  it('no actual carries ProjectDataAreaId; the intercompany actuals land in the resource company, where F&O has no such project: integration errors, the rest goes on', async () => {
+    expect(sb.config.templates.intercompany).toBe(false);
+    const summary = await sb.run({ templates: [...ALL_BUT_UPDATE] });
+    expect(summary.failedTasks).toBe(0);
+    const staging = await sb.foRows('ProjCDSActualsImports');
+    const ids = staging.map((s) => s.ActualId);
+    expect(ids).toEqual(expect.arrayContaining([actualId(1), actualId(9), actualId(10)]));
+    expect(ids).not.toContain(actualId(11));
+    expect(ids).not.toContain(actualId(12));
+    expect(staging.filter((s) => s.ProjectDataAreaId)).toEqual([]);
+
+    const errors = sb.store.runs.results(summary.runId, 'error');
+    // The transaction connection between 11 and 12 waits for its actual and says so.
+    expect(errors.map((e) => e.sourceId).sort()).toEqual([actualId(11), actualId(12), demoId('connection', 5)].sort());
+    expect(errors.find((e) => e.task === 'actual-relationships')?.message).toMatch(new RegExp(`waiting for its actual ${actualId(11)}`));
+    for (const n of [11, 12]) {
+      const e = errors.find((r) => r.sourceId === actualId(n));
+      expect(e?.message).toMatch(new RegExp(`'${PROJECT_NUMBER.p2}' in field 'Project ID' is not found in the related table 'Projects' in company 'usmf'`));
+      const status = (await sb.dvRows('psafo_syncstatuses', `$filter=psafo_recordid eq '${actualId(n)}'`))[0];
+      expect(status).toMatchObject({ psafo_state: SYNC_STATE.Error, psafo_message: expect.stringContaining(`in company 'usmf'`) });
+    }
+    const p2 = (await sb.dvRows('psafo_syncstatuses', `$filter=psafo_recordid eq '${PROJECT.p2}'`))[0];
+    expect(JSON.parse(String(p2.psafo_details)).children.actuals).toMatchObject({ synced: 2, errors: 2 });
+  });
+
+  it('turning intercompany on and running again with --full (a configuration change is not a PSA change) stages them with the project company', async () => {
+    sb.reconfigure((c) => ({ ...c, templates: { ...c.templates, intercompany: true } }));
+    const summary = await sb.run({ templates: [...ALL_BUT_UPDATE], full: true });
+    expect(summary.errors).toBe(0);
+    const actuals = summary.tasks.find((t) => t.task === 'actuals');
+    // 12 staged actuals gain ProjectDataAreaId (PATCH), 11 and 12 are created; 13/14, 17/18 stay skipped.
+    expect(actuals).toMatchObject({ upserts: 14, skipped: 4, errors: 0 });
+    const staging = await sb.foRows('ProjCDSActualsImports');
+    expect(staging.map((s) => s.ActualId).filter((id) => id === actualId(11) || id === actualId(12))).toHaveLength(2);
+    const byId = new Map(staging.map((s) => [s.ActualId, s]));
+    for (const n of [11, 12]) expect(byId.get(actualId(n))).toMatchObject({ dataAreaId: 'usmf', ProjectDataAreaId: 'USSI', ProjectId: PROJECT_NUMBER.p2 });
+    const p2 = (await sb.dvRows('psafo_syncstatuses', `$filter=psafo_recordid eq '${PROJECT.p2}'`))[0];
+    expect(p2.psafo_runid).toBe(summary.runId);
+    expect(JSON.parse(String(p2.psafo_details)).children.actuals).toMatchObject({ synced: 4, errors: 0 });
   });
 });
