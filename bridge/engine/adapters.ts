@@ -5,7 +5,10 @@ import { upsertMultiple, upsertMultipleInBatch } from '../connectors/dataverse/u
 import { executeBatch } from '../connectors/finops/batch';
 import type { FinOpsClient } from '../connectors/finops/client';
 import { keyPath } from '../connectors/finops/key';
-import { queryPages } from '../connectors/finops/query';
+import { queryFirstPages } from '../connectors/finops/batch-read';
+import { pagesFrom, queryPages, type FinOpsQuery } from '../connectors/finops/query';
+import type { TaskDef } from '../templates/types';
+import { probeRun } from '../connectors/dataverse/probe-run';
 import { FO } from '../connectors/finops/constants';
 import type { EnginePorts, FoWriteResult, SourcePage } from './ports';
 import { patchBody } from './write-finops';
@@ -23,9 +26,17 @@ export function connectorPorts(dv: DataverseClient, fo: FinOpsClient): EnginePor
       return pages.map((p) => ({ rows: p.rows, deleted: p.deleted, deltaToken: p.deltaLink, nextLink: p.nextLink }));
     },
     readByIds: (task, ids) => retrieveByIds(dv, task.source.entitySet, task.source.idField, ids, task.source.select),
-    async *readFinOps(task, entitySet): AsyncGenerator<SourcePage> {
-      const select = task.source.select.length > 0 ? task.source.select : undefined;
-      for await (const rows of queryPages(fo, { entitySet, select, filter: task.source.serverFilter, crossCompany: true })) yield { rows, deleted: [] };
+    async probeRun(requests, tables) {
+      const res = await probeRun(dv, requests.map((r) => ({ entitySet: r.task.source.entitySet, select: r.task.source.select, deltaLink: r.deltaToken })), tables);
+      return { pages: res.pages.map((p) => ({ rows: p.rows, deleted: p.deleted, deltaToken: p.deltaLink, nextLink: p.nextLink })), tables: res.tables };
+    },
+    async *readFinOps(task, entitySet, nextLink): AsyncGenerator<SourcePage> {
+      const pages = nextLink ? pagesFrom(fo, nextLink) : queryPages(fo, foQuery(task, entitySet));
+      for await (const rows of pages) yield { rows, deleted: [] };
+    },
+    async readFinOpsFirstPages(requests) {
+      const pages = await queryFirstPages(fo, requests.map((r) => foQuery(r.task, r.entitySet)));
+      return pages.map((p) => ({ rows: p.rows, deleted: [], ...(p.nextLink ? { nextLink: p.nextLink } : {}) }));
     },
     resolveLookups: (requests) => retrieveByIdsBatch(dv, requests.map((r) => ({ entitySet: r.def.entitySet, idField: r.def.idField, ids: r.ids, select: r.def.fields }))),
     readAll: (entitySet, select) => retrieveAllRows(dv, entitySet, select),
@@ -43,4 +54,9 @@ export function connectorPorts(dv: DataverseClient, fo: FinOpsClient): EnginePor
     upsertMultiple: (entitySet, logicalName, targets) => upsertMultiple(dv, entitySet, logicalName, targets),
     upsertMultipleBatch: (groups) => upsertMultipleInBatch(dv, groups),
   };
+}
+
+/** The cross-company read of an F&O→PSA task's source. */
+function foQuery(task: TaskDef, entitySet: string): FinOpsQuery {
+  return { entitySet, select: task.source.select.length > 0 ? task.source.select : undefined, filter: task.source.serverFilter, crossCompany: true };
 }

@@ -28,8 +28,15 @@ export interface EnginePorts {
   probeChanges(requests: readonly { task: TaskDef; deltaToken: string }[]): Promise<(SourcePage & { readonly nextLink?: string })[]>;
   /** Dataverse records of a task's source by id (retry list). */
   readByIds(task: TaskDef, ids: readonly string[]): Promise<Rec[]>;
-  /** F&O rows of a task's source, cross-company (F&O→PSA templates; no change tracking). */
-  readFinOps(task: TaskDef, entitySet: string): AsyncIterable<SourcePage>;
+  /** F&O rows of a task's source, cross-company (F&O→PSA templates; no change tracking); from `nextLink` when given. */
+  readFinOps(task: TaskDef, entitySet: string, nextLink?: string): AsyncIterable<SourcePage>;
+  /** First F&O page of several F&O→PSA tasks in one request (optional; without it each task reads alone). */
+  readFinOpsFirstPages?(requests: readonly { task: TaskDef; entitySet: string }[]): Promise<(SourcePage & { readonly nextLink?: string })[]>;
+  /**
+   * Start of a run in one request (optional; without it probeChanges and readAll): the first change
+   * page of every task with a saved token and the whole small tables the run maps with.
+   */
+  probeRun?(requests: readonly { task: TaskDef; deltaToken: string }[], tables: readonly { entitySet: string; select: readonly string[] }[]): Promise<{ pages: (SourcePage & { readonly nextLink?: string })[]; tables: Rec[][] }>;
   /** Dataverse lookup targets by id, several lookup tables in one request; results per request. */
   resolveLookups(requests: readonly { def: LookupDef; ids: readonly string[] }[]): Promise<Rec[][]>;
   /** A whole (small) Dataverse table: currencies, transaction categories. */

@@ -2,7 +2,7 @@ import { mapRecord } from '../templates/map-record';
 import type { TaskDef } from '../templates/types';
 import { emptyTally, type TaskTally } from './counts';
 import { payloadHash } from './hash';
-import type { Rec } from './ports';
+import type { Rec, SourcePage } from './ports';
 import { taskContext } from './task-context';
 import type { TaskRunDeps } from './task-deps';
 
@@ -15,8 +15,9 @@ interface Target {
 
 /**
  * One F&O→PSA task: read the F&O entity cross-company (no change tracking there: full read, hash
- * skip), map, and write through UpsertMultiple in batches. A failed batch is split to one record per
- * call so that one bad row becomes one record error.
+ * skip; the first page may come from the run's one $batch of F&O reads), map, and write through
+ * UpsertMultiple in batches. A failed batch is split to one record per call so that one bad row
+ * becomes one record error.
  */
 export async function runTaskToPsa(task: TaskDef, d: TaskRunDeps): Promise<TaskTally> {
   const tally = emptyTally();
@@ -57,7 +58,7 @@ export async function runTaskToPsa(task: TaskDef, d: TaskRunDeps): Promise<TaskT
     }
   };
 
-  for await (const page of d.ports.readFinOps(task, d.entitySetOf(task))) {
+  for await (const page of sourcePages(task, d)) {
     tally.read += page.rows.length;
     for (const row of page.rows) {
       const id = String(row[task.source.idField] ?? '');
@@ -102,4 +103,14 @@ export async function runTaskToPsa(task: TaskDef, d: TaskRunDeps): Promise<TaskT
   if (buffer.length > 0) await write(buffer);
   d.onProgress?.(task, tally);
   return tally;
+}
+
+/** The F&O pages of the task: the first page read with the run's other F&O reads and what follows it, or a plain read. */
+async function* sourcePages(task: TaskDef, d: TaskRunDeps): AsyncGenerator<SourcePage> {
+  if (!d.firstPage) {
+    yield* d.ports.readFinOps(task, d.entitySetOf(task));
+    return;
+  }
+  yield d.firstPage;
+  if (d.firstPage.nextLink) yield* d.ports.readFinOps(task, d.entitySetOf(task), d.firstPage.nextLink);
 }

@@ -9,7 +9,8 @@ import { resolveValueMaps } from '../templates/value-maps';
 import { emptyTally, type TaskTally } from './counts';
 import { LookupCache } from './lookup-cache';
 import { planRun } from './plan';
-import type { EnginePorts, SourcePage } from './ports';
+import type { EnginePorts } from './ports';
+import { readRunStart, type ProbedPage } from './run-start';
 import { runRow, SYNC_RUN_ENTITY_SET, SYNC_RUN_TABLE } from './run-row';
 import { runTaskToFinOps } from './run-task-to-fo';
 import { runTaskToPsa } from './run-task-to-psa';
@@ -98,12 +99,24 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
   const status = new StatusCollector();
   const lookups = new LookupCache(ports, (task, id) => store.keyMap.forSource(task, id).find((e) => e.state === 'written')?.destKey);
   const needsCurrencies = plan.some((p) => p.task.mapping.some((m) => m.transform.kind === 'bind' && m.transform.by === 'currencyCode'));
+  const needsCategories = plan.some((p) => p.task.mapping.some((m) => m.transform.kind === 'categoryId'));
+  const tables = [
+    ...(needsCurrencies ? [{ entitySet: DV.currencies.set, select: [DV.currencies.id, 'isocurrencycode'] }] : []),
+    ...(needsCategories ? [{ entitySet: DV.categories.set, select: [DV.categories.id, 'msdyn_name'] }] : []),
+  ];
+  // incremental run: the first change page of every PSA→F&O task and the small tables in one Dataverse
+  // $batch; a probed page is dropped when an F&O→PSA task of this run writes that table before its task comes
+  const probe = opts.full === true ? [] : plan.filter((p) => p.template.direction === 'psa-to-fo').flatMap((p) => {
+    const deltaToken = store.deltaTokens.get(p.task.id);
+    return deltaToken === undefined ? [] : [{ task: p.task, deltaToken }];
+  });
+  const start = await readRunStart(ports, log, probe, tables);
+  const firstPages = start.firstPages;
   const currencies = new Map<string, string>();
-  if (needsCurrencies) for (const r of await ports.readAll(DV.currencies.set, [DV.currencies.id, 'isocurrencycode'])) currencies.set(String(r.isocurrencycode), String(r[DV.currencies.id]));
   const categoriesByName = new Map<string, string>();
-  if (plan.some((p) => p.task.mapping.some((m) => m.transform.kind === 'categoryId'))) {
-    for (const r of await ports.readAll(DV.categories.set, [DV.categories.id, 'msdyn_name'])) categoriesByName.set(String(r.msdyn_name).toLowerCase(), String(r[DV.categories.id]));
-  }
+  const rowsOf = (set: string) => start.tables[tables.findIndex((t) => t.entitySet === set)] ?? [];
+  for (const r of rowsOf(DV.currencies.set)) currencies.set(String(r.isocurrencycode), String(r[DV.currencies.id]));
+  for (const r of rowsOf(DV.categories.set)) categoriesByName.set(String(r.msdyn_name).toLowerCase(), String(r[DV.categories.id]));
   const entitySets = config.finops.entitySets as Readonly<Record<string, string>>;
   const setName = new Map(Object.entries(defaultsByValue()).map(([def, key]) => [def, entitySets[key] ?? def]));
   const entitySetOf = (task: TaskDef): string => {
@@ -112,25 +125,39 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
   };
   const dryRunWritten = dryRun ? new Map<string, string | null>() : undefined;
 
-  // incremental run: the first change page of every PSA→F&O task in one Dataverse $batch; tables an
-  // F&O→PSA task of this run writes are read when their task comes (they may change during the run)
-  const firstPages = new Map<TaskId, SourcePage & { readonly nextLink?: string }>();
-  if (opts.full !== true) {
-    const written = new Set(plan.filter((p) => p.template.direction === 'fo-to-psa').map((p) => p.task.destination.entitySet));
-    const probe = plan.filter((p) => p.template.direction === 'psa-to-fo' && !written.has(p.task.source.entitySet)).map((p) => ({ task: p.task, deltaToken: store.deltaTokens.get(p.task.id) }));
-    const ready = probe.filter((p): p is { task: TaskDef; deltaToken: string } => p.deltaToken !== undefined);
-    if (ready.length > 1) {
-      try {
-        const pages = await ports.probeChanges(ready);
-        ready.forEach((r, i) => firstPages.set(r.task.id, pages[i]));
-      } catch (err) {
-        log.warn({ err }, 'delta probe failed; the tasks read their changes one by one');
+  // F&O→PSA tasks read F&O in full (no change tracking there): their first pages in one F&O $batch
+  // when the first of them comes; a page is dropped when a PSA→F&O task writes that entity set before its task
+  const foFirstPages = new Map<TaskId, ProbedPage>();
+  const prefetchFinOps = async (from: number): Promise<void> => {
+    const group: TaskDef[] = [];
+    for (let j = from; j < plan.length; j++) {
+      if (plan[j].template.direction === 'fo-to-psa') {
+        if (!foFirstPages.has(plan[j].task.id)) group.push(plan[j].task);
       }
+      else if (longRun) break; // a first run writes F&O between them: later pages would be stale
     }
-  }
+    if (!ports.readFinOpsFirstPages || group.length < 2) return;
+    try {
+      const pages = await ports.readFinOpsFirstPages(group.map((t) => ({ task: t, entitySet: entitySetOf(t) })));
+      group.forEach((t, i) => foFirstPages.set(t.id, pages[i]));
+    } catch (err) {
+      log.warn({ err }, 'F&O batch read failed; the tasks read F&O one by one');
+    }
+  };
+  /** After a task: a prefetched page of a table it wrote (or may have written) is stale. */
+  const invalidate = (task: TaskDef, direction: 'psa-to-fo' | 'fo-to-psa', wrote: boolean): void => {
+    if (!wrote) return;
+    if (direction === 'fo-to-psa') {
+      for (const p of plan) if (firstPages.has(p.task.id) && p.task.source.entitySet === task.destination.entitySet) firstPages.delete(p.task.id);
+    } else {
+      const set = entitySetOf(task);
+      for (const p of plan) if (foFirstPages.has(p.task.id) && entitySetOf(p.task) === set) foFirstPages.delete(p.task.id);
+    }
+  };
   const summaries: TaskSummary[] = [];
 
-  for (const { template, task } of plan) {
+  for (const [index, { template, task }] of plan.entries()) {
+    if (template.direction === 'fo-to-psa' && !foFirstPages.has(task.id)) await prefetchFinOps(index);
     const tlog = log.child({ template: template.id, task: task.id });
     const onProgress = (t: TaskDef, tally: TaskTally): void => opts.onProgress?.({ template: template.id, task: t.id, tally, done: false });
     tlog.info('task started');
@@ -148,7 +175,7 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
         parallelism: config.sync.parallelism,
         full: opts.full === true,
         dryRun,
-        firstPage: firstPages.get(task.id),
+        firstPage: template.direction === 'psa-to-fo' ? firstPages.get(task.id) : foFirstPages.get(task.id),
         entitySetOf,
         onDryRunWrite: opts.onDryRunWrite,
         onProgress,
@@ -163,6 +190,9 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
       tlog.error({ err }, 'task failed; the other tasks go on');
     }
     const last = summaries[summaries.length - 1];
+    firstPages.delete(task.id);
+    foFirstPages.delete(task.id);
+    invalidate(task, template.direction, last.state === 'failed' || last.upserts + last.errors > 0);
     if (!dryRun) store.runs.saveTask(runId, { task: task.id, state: last.state, read: last.read, upserts: last.upserts, unchanged: last.unchanged, skipped: last.skipped, errors: last.errors });
   }
 

@@ -69,11 +69,14 @@ export async function probeChanges(client: DataverseClient, links: readonly { en
     for (const l of links) void api.retrieveMultiple<DvRow>({ collection: l.entitySet, select: [...l.select], trackChanges: true, maxPageSize: client.pageSize }, l.deltaLink);
     return api.executeBatch();
   });
-  return responses.map((res: unknown) => {
-    const page = res as { value?: DvRow[]; oDataNextLink?: string; oDataDeltaLink?: string; '@odata.nextLink'?: string; '@odata.deltaLink'?: string };
-    const value = page.value ?? [];
-    const next = page.oDataNextLink ?? page['@odata.nextLink'];
-    const delta = page.oDataDeltaLink ?? page['@odata.deltaLink'];
-    return { rows: value.filter((r) => !isDeleted(r)), deleted: value.filter(isDeleted).map((r) => String(r.id)), ...(next ? { nextLink: next } : { deltaLink: delta }) };
-  });
+  return responses.map(probedPage);
+}
+
+/** One GET part's answer (delta link read) as a probed page. */
+export function probedPage(res: unknown): ProbedPage {
+  const page = res as { value?: DvRow[]; oDataNextLink?: string; oDataDeltaLink?: string; '@odata.nextLink'?: string; '@odata.deltaLink'?: string };
+  const value = page.value ?? [];
+  const next = page.oDataNextLink ?? page['@odata.nextLink'];
+  const delta = page.oDataDeltaLink ?? page['@odata.deltaLink'];
+  return { rows: value.filter((r) => !isDeleted(r)), deleted: value.filter(isDeleted).map((r) => String(r.id)), ...(next ? { nextLink: next } : { deltaLink: delta }) };
 }

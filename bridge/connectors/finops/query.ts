@@ -14,15 +14,30 @@ export type FoRow = Record<string, unknown>;
 
 /** Reads an entity set page by page (server-driven paging through @odata.nextLink), as an async iterator of pages. */
 export async function* queryPages(client: FinOpsClient, q: FinOpsQuery): AsyncGenerator<FoRow[]> {
+  yield* pagesFrom(client, queryUrl(client, q));
+}
+
+/** The URL of a query's first page. */
+export function queryUrl(client: FinOpsClient, q: FinOpsQuery): string {
   const params = new URLSearchParams();
   if (q.select && q.select.length > 0) params.set('$select', q.select.join(','));
   if (q.filter) params.set('$filter', q.filter);
   if (q.crossCompany) params.set(FO.crossCompany, 'true');
-  let url: string | undefined = `${client.dataUrl}/${q.entitySet}${params.size > 0 ? `?${params.toString().replace(/\+/g, '%20')}` : ''}`;
+  return `${client.dataUrl}/${q.entitySet}${params.size > 0 ? `?${params.toString().replace(/\+/g, '%20')}` : ''}`;
+}
+
+/** The headers of a paged read (page size asked for with odata.maxpagesize). */
+export function pageHeaders(client: FinOpsClient): Record<string, string> {
+  return client.headers({ Prefer: `odata.maxpagesize=${client.pageSize}` });
+}
+
+/** Pages from a URL (a first page or an @odata.nextLink) to the end. */
+export async function* pagesFrom(client: FinOpsClient, start: string): AsyncGenerator<FoRow[]> {
+  let url: string | undefined = start;
   while (url) {
     let body: { value?: FoRow[]; [FO.nextLink]?: string };
     try {
-      const res = await client.http.send({ method: 'GET', url, headers: client.headers({ Prefer: `odata.maxpagesize=${client.pageSize}` }) });
+      const res = await client.http.send({ method: 'GET', url, headers: pageHeaders(client) });
       body = JSON.parse(res.text) as typeof body;
     } catch (err) {
       throw asFinOpsError(err);

@@ -35,6 +35,20 @@ export function buildChangesetBatch(ops: readonly BatchOperation[], boundary = `
   return { contentType: `multipart/mixed; boundary=${boundary}`, body: lines.join(CRLF) };
 }
 
+/** Builds a $batch body of GET requests, each a top-level part (reads are never inside a changeset). */
+export function buildReadBatch(reads: readonly { url: string; headers?: Readonly<Record<string, string>> }[], boundary = `batch_${randomUUID()}`): { contentType: string; body: string } {
+  const lines: string[] = [];
+  reads.forEach((r, i) => {
+    lines.push(`--${boundary}`, 'Content-Type: application/http', 'Content-Transfer-Encoding: binary', `Content-ID: ${i + 1}`, '');
+    lines.push(`GET ${r.url} HTTP/1.1`);
+    const headers = { Accept: 'application/json', 'OData-Version': '4.0', ...r.headers };
+    for (const [k, v] of Object.entries(headers)) lines.push(`${k}: ${v}`);
+    lines.push('', '');
+  });
+  lines.push(`--${boundary}--`, '');
+  return { contentType: `multipart/mixed; boundary=${boundary}`, body: lines.join(CRLF) };
+}
+
 export function boundaryOf(contentType: string | null): string | undefined {
   const m = /boundary=("?)([^";]+)\1/i.exec(contentType ?? '');
   return m?.[2];
