@@ -25,6 +25,12 @@ export class StatusCollector {
   private readonly entries = new Map<string, StatusEntry>();
   private readonly projectCounts = new Map<string, Counts>();
 
+  /**
+   * `hadErrorRow` tells whether a record whose state is only counted (estimates, actuals) was in
+   * error before: it then has its own Error row, which its success must overwrite.
+   */
+  constructor(private readonly hadErrorRow: (entity: string, id: string) => boolean = () => false) {}
+
   record(task: TaskDef, row: Rec, sourceId: string, state: RecordState, info: { message?: string | null; finopsKey?: string | null; legalEntity?: string | null } = {}): void {
     if (task.source.system !== 'dataverse') return;
     const policy = task.status;
@@ -39,14 +45,20 @@ export class StatusCollector {
         this.projectCounts.set(projectId, counts);
       }
     }
-    if (policy !== 'own' && state !== 'Error') return;
     const entity = task.source.entityName;
     const key = `${entity}|${sourceId}`;
     const prev = this.entries.get(key);
-    // an error of a later task on the same record (hour estimate of a task) must not hide the task's own state
-    if (prev && prev.state !== 'Error' && state === 'Error' && policy !== 'own') {
-      prev.message = `${task.name}: ${info.message ?? ''}`;
-      return;
+    if (policy !== 'own') {
+      if (state === 'Error') {
+        // an error of a later task on the same record (hour estimate of a task) must not hide the task's own state
+        if (prev && prev.state !== 'Error') {
+          prev.message = `${task.name}: ${info.message ?? ''}`;
+          return;
+        }
+      } else if (prev || !this.hadErrorRow(entity, sourceId)) {
+        // counted only; its own row exists only while it is in error, and a success clears it
+        return;
+      }
     }
     this.entries.set(key, {
       entity,

@@ -44,12 +44,14 @@ export const RETENTION_DAYS = 45;
 export class Runs {
   private readonly resultStmt;
   private readonly taskStmt;
+  private readonly previousStmt;
 
   constructor(private readonly db: Db) {
     this.resultStmt = db.prepare(`INSERT INTO record_results (run_id, task, entity, source_id, outcome, message, dest_key, legal_entity, at)
       VALUES (@runId, @task, @entity, @sourceId, @outcome, @message, @destKey, @legalEntity, @at)
       ON CONFLICT (run_id, task, source_id) DO UPDATE SET outcome = excluded.outcome, message = excluded.message, dest_key = excluded.dest_key,
         legal_entity = excluded.legal_entity, at = excluded.at`);
+    this.previousStmt = db.prepare('SELECT outcome FROM record_results WHERE entity = ? AND source_id = ? AND run_id <> ? ORDER BY at DESC LIMIT 1');
     this.taskStmt = db.prepare(`INSERT INTO run_tasks (run_id, task, state, read, upserts, unchanged, skipped, errors)
       VALUES (@runId, @task, @state, @read, @upserts, @unchanged, @skipped, @errors)
       ON CONFLICT (run_id, task) DO UPDATE SET state = excluded.state, read = excluded.read, upserts = excluded.upserts,
@@ -115,6 +117,12 @@ export class Runs {
   latestInTask(task: string, sourceId: string): RecordResult | undefined {
     const r = this.db.prepare('SELECT * FROM record_results WHERE task = ? AND source_id = ? ORDER BY at DESC LIMIT 1').get(task, sourceId) as Record<string, unknown> | undefined;
     return r ? toResult(r) : undefined;
+  }
+
+  /** The outcome of a source record in the latest run before `runId` that handled it (any task). */
+  previousOutcome(entity: string, sourceId: string, runId: string): RecordOutcome | undefined {
+    const r = this.previousStmt.get(entity, sourceId, runId) as { outcome: RecordOutcome } | undefined;
+    return r?.outcome;
   }
 
   /** Deletes runs (and their results) older than the retention; returns how many runs went. */

@@ -257,5 +257,10 @@ describe('engine on the demo seed with templates.intercompany: false (templates-
     const p2 = (await sb.dvRows('psafo_syncstatuses', `$filter=psafo_recordid eq '${PROJECT.p2}'`))[0];
     expect(p2.psafo_runid).toBe(summary.runId);
     expect(JSON.parse(String(p2.psafo_details)).children.actuals).toMatchObject({ synced: 4, errors: 0 });
+    // the Error rows the actuals had are overwritten by their success
+    for (const n of [11, 12]) {
+      const row = (await sb.dvRows('psafo_syncstatuses', `$filter=psafo_recordid eq '${actualId(n)}'`))[0];
+      expect(row).toMatchObject({ psafo_state: SYNC_STATE.Synced, psafo_message: null, psafo_runid: summary.runId });
+    }
   });
 });
