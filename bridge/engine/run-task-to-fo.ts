@@ -3,6 +3,7 @@ import { mapRecord, type DestinationRecord } from '../templates/map-record';
 import type { TaskDef } from '../templates/types';
 import { emptyTally, type TaskTally } from './counts';
 import { payloadHash } from './hash';
+import { readAhead } from './read-ahead';
 import type { FoWriteOp, Rec, SourcePage } from './ports';
 import { taskContext } from './task-context';
 import type { TaskRunDeps } from './task-deps';
@@ -161,7 +162,7 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
 
   let deltaToken: string | undefined;
   const token = d.full ? undefined : d.store.deltaTokens.get(task.id);
-  for await (const page of changePages(d, task, token)) {
+  for await (const page of readAhead(changePages(d, task, token))) {
     // a record read from the retry list is not handled twice
     await handlePage(retryIds.size > 0 ? page.rows.filter((r) => !retryIds.has(String(r[task.source.idField]))) : page.rows);
     tally.deleted += page.deleted.length;

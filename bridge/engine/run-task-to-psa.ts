@@ -2,6 +2,7 @@ import { mapRecord } from '../templates/map-record';
 import type { TaskDef } from '../templates/types';
 import { emptyTally, type TaskTally } from './counts';
 import { payloadHash } from './hash';
+import { readAhead } from './read-ahead';
 import type { Rec, SourcePage } from './ports';
 import { taskContext } from './task-context';
 import type { TaskRunDeps } from './task-deps';
@@ -58,7 +59,7 @@ export async function runTaskToPsa(task: TaskDef, d: TaskRunDeps): Promise<TaskT
     }
   };
 
-  for await (const page of sourcePages(task, d)) {
+  for await (const page of readAhead(sourcePages(task, d))) {
     tally.read += page.rows.length;
     for (const row of page.rows) {
       const id = String(row[task.source.idField] ?? '');
