@@ -62,7 +62,7 @@ function resetCounters(em: RunningEmulators): void {
   em.finops.counters.reset();
 }
 
-/** Runs the real CLI in a child process and samples its RSS (VmRSS) every 50 ms. */
+/** Runs the real CLI in a child process and reads its peak RSS (VmHWM, the kernel's high-water mark) every 50 ms. */
 function runBridge(configPath: string, env: Record<string, string>, nodeOptions: string, templates: readonly string[] = PSA_TO_FO): Promise<{ code: number | null; stdout: string; peakRssMb: number; seconds: number }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
@@ -74,7 +74,7 @@ function runBridge(configPath: string, env: Record<string, string>, nodeOptions:
     let peak = 0;
     const timer = setInterval(() => {
       try {
-        const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
         if (m) peak = Math.max(peak, Number(m[1]) / 1024);
       } catch {
         // process gone
