@@ -4,7 +4,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { startEmulators } from '../../emulators';
 import type { EmulatorPorts } from '../../emulators';
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_TENANT } from '../../emulators/identity/constants';
 
@@ -39,6 +38,7 @@ interface EmulateOptions {
 
 async function run(opts: EmulateOptions): Promise<void> {
   const logger = pino({ level: process.env.PSAFO_LOG_LEVEL ?? 'warn' }, pino.destination(2));
+  const { startEmulators } = require('../../emulators') as typeof import('../../emulators'); // loaded when used
   const running = await startEmulators({ dataDir: opts.dataDir, seed: opts.seed, ports: opts.ports, latencyMs: opts.latencyMs, logger });
   let tempDir: string | undefined;
   let caPath = running.caPath;

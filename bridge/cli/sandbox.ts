@@ -4,7 +4,6 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pino from 'pino';
-import { startSandbox } from '../sandbox/start-sandbox';
 import { untilSignal } from './signals';
 
 interface SandboxCliOptions {
@@ -37,6 +36,8 @@ export function sandboxCommand(program: Command): void {
     .option('--ports <B,D,F,I>', 'ports of the bridge, Dataverse, F&O and identity (0 = a free port)', parseSandboxPorts, parseSandboxPorts('7070,7071,7072,7073'))
     .option('--latency-ms <n>', 'added latency on every emulator request', parseLatency)
     .action(async (opts: SandboxCliOptions) => {
+      // loaded when used: the other commands do not pay for the emulators in memory
+      const { startSandbox } = require('../sandbox/start-sandbox') as typeof import('../sandbox/start-sandbox');
       const logger = pino({ level: process.env.PSAFO_LOG_LEVEL ?? 'warn' }, pino.destination(2));
       const dataDir = opts.dataDir ? resolve(opts.dataDir) : await mkdtemp(join(tmpdir(), 'psafo-sandbox-'));
       const sandbox = await startSandbox({ dataDir, seed: opts.seed, ports: opts.ports, latencyMs: opts.latencyMs, logger });
