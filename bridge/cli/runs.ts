@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig, ConfigError } from '../config';
-import { Store } from '../store';
+import { withStore } from './with-store';
 
 /** `runs`: the run history from the state store (45 days), or one run's tasks and failed records. */
 export function runsCommand(program: Command): void {
@@ -11,15 +10,7 @@ export function runsCommand(program: Command): void {
     .option('-n, --limit <n>', 'how many runs', '20')
     .option('--json', 'print JSON')
     .action((runId: string | undefined, o: { config: string; limit: string; json?: boolean }) => {
-      let store: Store;
-      try {
-        store = Store.open(loadConfig(o.config).store.path);
-      } catch (err) {
-        process.stderr.write(`${err instanceof ConfigError ? err.message : (err as Error).message}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      try {
+      withStore(o.config, (store) => {
         const out = (s: string): boolean => process.stdout.write(`${s}\n`);
         if (runId) {
           const run = store.runs.get(runId);
@@ -39,8 +30,6 @@ export function runsCommand(program: Command): void {
         if (o.json) return void out(JSON.stringify(runs, null, 2));
         if (runs.length === 0) out('no runs yet');
         for (const r of runs) out(`${r.id}  ${r.trigger.padEnd(8)} ${r.state.padEnd(9)} ${r.startedAt}  written ${r.upserts}  skipped ${r.skipped}  errors ${r.errors}`);
-      } finally {
-        store.close();
-      }
+      });
     });
 }

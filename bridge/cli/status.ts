@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig, ConfigError } from '../config';
-import { Store } from '../store';
+import { withStore } from './with-store';
 import { TEMPLATES } from '../templates';
 
 /** `status ENTITY ID`: what the bridge knows about one PSA record (F&O keys, last result). */
@@ -11,15 +10,7 @@ export function statusCommand(program: Command): void {
     .requiredOption('-c, --config <file>', 'bridge configuration JSON')
     .option('--json', 'print JSON')
     .action((entity: string, id: string, o: { config: string; json?: boolean }) => {
-      let store: Store;
-      try {
-        store = Store.open(loadConfig(o.config).store.path);
-      } catch (err) {
-        process.stderr.write(`${err instanceof ConfigError ? err.message : (err as Error).message}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      try {
+      withStore(o.config, (store) => {
         const tasks = TEMPLATES.flatMap((t) => t.tasks).filter((t) => t.source.entityName === entity);
         if (tasks.length === 0) {
           process.stderr.write(`no template reads '${entity}'; use a logical name such as msdyn_project, salesorder, msdyn_projecttask, msdyn_actual\n`);
@@ -39,8 +30,6 @@ export function statusCommand(program: Command): void {
           if (last) process.stdout.write(`  last run ${last.runId} at ${last.at}: ${last.outcome}${last.message ? ` — ${last.message}` : ''}\n`);
         }
         process.exitCode = state === 'Error' ? 1 : 0;
-      } finally {
-        store.close();
-      }
+      });
     });
 }

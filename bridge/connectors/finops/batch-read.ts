@@ -1,8 +1,8 @@
-import { boundaryOf, buildReadBatch, parseBatchResponse } from '../odata/multipart';
-import { BatchProtocolError } from './batch';
+import { buildReadBatch } from '../odata/multipart';
+import { BatchProtocolError, sendBatch } from './batch';
 import type { FinOpsClient } from './client';
 import { FO } from './constants';
-import { asFinOpsError, parseFinOpsError } from './errors';
+import { parseFinOpsError } from './errors';
 import { pageHeaders, queryUrl, type FinOpsQuery, type FoRow } from './query';
 
 export interface FirstPage {
@@ -17,17 +17,7 @@ export interface FirstPage {
  */
 export async function queryFirstPages(client: FinOpsClient, queries: readonly FinOpsQuery[]): Promise<FirstPage[]> {
   if (queries.length === 0) return [];
-  const { contentType, body } = buildReadBatch(queries.map((q) => ({ url: queryUrl(client, q), headers: pageHeaders(client) })));
-  let res;
-  try {
-    res = await client.http.send({ method: 'POST', url: `${client.dataUrl}/$batch`, headers: client.headers({ 'Content-Type': contentType, Accept: 'multipart/mixed' }), body });
-  } catch (err) {
-    throw asFinOpsError(err);
-  }
-  const boundary = boundaryOf(res.headers.get('content-type'));
-  if (!boundary) throw new BatchProtocolError(`$batch answer without a multipart boundary (Content-Type ${res.headers.get('content-type') ?? 'none'})`);
-  const parts = parseBatchResponse(res.text, boundary);
-  if (parts.length !== queries.length) throw new BatchProtocolError(`$batch answered ${parts.length} parts for ${queries.length} reads`);
+  const parts = await sendBatch(client, buildReadBatch(queries.map((q) => ({ url: queryUrl(client, q), headers: pageHeaders(client) }))), queries.length, 'reads');
   return parts.map((p, i) => {
     if (p.status >= 400) throw parseFinOpsError(p.status, p.body);
     let page: { value?: FoRow[]; [FO.nextLink]?: string };

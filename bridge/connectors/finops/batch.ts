@@ -19,18 +19,23 @@ export class BatchProtocolError extends Error {
  */
 export async function executeBatch(client: FinOpsClient, ops: readonly BatchOperation[]): Promise<BatchResult[]> {
   if (ops.length === 0) return [];
-  const { contentType, body } = buildChangesetBatch(ops);
+  const parts = await sendBatch(client, buildChangesetBatch(ops), ops.length, 'operations');
+  return parts.map((p) => (p.status < 400 ? { ok: true, status: p.status } : { ok: false, error: parseFinOpsError(p.status, p.body) }));
+}
+
+/** POSTs one multipart $batch body and returns its parts, exactly `expected` of them. */
+export async function sendBatch(client: FinOpsClient, batch: { contentType: string; body: string }, expected: number, what: string): Promise<ReturnType<typeof parseBatchResponse>> {
   let res;
   try {
-    res = await client.http.send({ method: 'POST', url: `${client.dataUrl}/$batch`, headers: client.headers({ 'Content-Type': contentType, Accept: 'multipart/mixed' }), body });
+    res = await client.http.send({ method: 'POST', url: `${client.dataUrl}/$batch`, headers: client.headers({ 'Content-Type': batch.contentType, Accept: 'multipart/mixed' }), body: batch.body });
   } catch (err) {
     throw asFinOpsError(err);
   }
   const boundary = boundaryOf(res.headers.get('content-type'));
   if (!boundary) throw new BatchProtocolError(`$batch answer without a multipart boundary (Content-Type ${res.headers.get('content-type') ?? 'none'})`);
   const parts = parseBatchResponse(res.text, boundary);
-  if (parts.length !== ops.length) throw new BatchProtocolError(`$batch answered ${parts.length} parts for ${ops.length} operations`);
-  return parts.map((p) => (p.status < 400 ? { ok: true, status: p.status } : { ok: false, error: parseFinOpsError(p.status, p.body) }));
+  if (parts.length !== expected) throw new BatchProtocolError(`$batch answered ${parts.length} parts for ${expected} ${what}`);
+  return parts;
 }
 
 export { FO };
