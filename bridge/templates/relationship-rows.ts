@@ -1,5 +1,6 @@
+import { DV, FO_ENTITY_SETS } from './entities';
 import { copy } from './rows';
-import type { FieldMapping } from './types';
+import type { FieldMapping, FilterRule, ParentRef, TaskDef, TaskId } from './types';
 
 /** The 7 rows of every "transaction relationships" task (templates-spec §6.5, §6.6). */
 export const relationshipRows: readonly FieldMapping[] = [
@@ -21,3 +22,21 @@ export const relationshipSelect = [
   'msdyn_transaction2role',
   'msdyn_transaction2type',
 ] as const;
+
+/**
+ * A "transaction relationships" task (msdyn_transactionconnections → ProjCDSTransactionRelationshipImports):
+ * the estimate and actuals templates differ only in name, filter and the transaction they follow.
+ */
+export function relationshipTask(spec: { id: TaskId; name: string; filter: readonly FilterRule[]; parent: ParentRef }): TaskDef {
+  return {
+    id: spec.id,
+    name: spec.name,
+    source: { system: 'dataverse', entitySet: DV.connections.set, entityName: DV.connections.name, idField: DV.connections.id, select: [...relationshipSelect] },
+    destination: { system: 'finops', entitySet: FO_ENTITY_SETS.relationships, entityName: 'ProjCDSTransactionRelationshipImport', keyFields: ['ConnectionId'] },
+    mapping: relationshipRows,
+    filter: spec.filter,
+    routing: { kind: 'parent', parent: spec.parent.name },
+    parents: [spec.parent],
+    status: 'none',
+  };
+}

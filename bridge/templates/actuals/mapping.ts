@@ -1,6 +1,6 @@
 import { DV, FO_ENTITY_SETS } from '../entities';
 import { lookup } from '../lookups';
-import { relationshipRows, relationshipSelect } from '../relationship-rows';
+import { relationshipTask } from '../relationship-rows';
 import { copy, fn, valueMap } from '../rows';
 import type { TaskDef } from '../types';
 import { actualRelationshipsFilter, actualsFilter } from './filter';
@@ -72,14 +72,9 @@ export const actualsTask: TaskDef = {
 };
 
 /** Task "TransactionConnections" (TransactionConnections.jpg). */
-export const actualRelationshipsTask: TaskDef = {
+export const actualRelationshipsTask: TaskDef = relationshipTask({
   id: 'actual-relationships',
   name: 'TransactionConnections',
-  source: { system: 'dataverse', entitySet: DV.connections.set, entityName: DV.connections.name, idField: DV.connections.id, select: [...relationshipSelect] },
-  destination: { system: 'finops', entitySet: FO_ENTITY_SETS.relationships, entityName: 'ProjCDSTransactionRelationshipImport', keyFields: ['ConnectionId'] },
-  mapping: relationshipRows,
   filter: actualRelationshipsFilter,
-  routing: { kind: 'parent', parent: 'actual' },
-  parents: [{ name: 'actual', attribute: 'msdyn_transaction1', task: 'actuals' }],
-  status: 'none',
-};
+  parent: { name: 'actual', attribute: 'msdyn_transaction1', task: 'actuals' },
+});

@@ -1,6 +1,6 @@
 import { DV, FO_ENTITY_SETS } from '../entities';
 import { lookup } from '../lookups';
-import { relationshipRows, relationshipSelect } from '../relationship-rows';
+import { relationshipTask } from '../relationship-rows';
 import { copy, fn, valueMap } from '../rows';
 import type { TaskDef } from '../types';
 import { estimateRelationshipsFilter, expenseEstimatesFilter } from './filter';
@@ -44,14 +44,9 @@ export const expenseEstimatesTask: TaskDef = {
 };
 
 /** Task "Transaction relationships" (ExpenseEstimateTransactionRelationshipsMapping.jpg). */
-export const estimateRelationshipsTask: TaskDef = {
+export const estimateRelationshipsTask: TaskDef = relationshipTask({
   id: 'estimate-relationships',
   name: 'Transaction relationships',
-  source: { system: 'dataverse', entitySet: DV.connections.set, entityName: DV.connections.name, idField: DV.connections.id, select: [...relationshipSelect] },
-  destination: { system: 'finops', entitySet: FO_ENTITY_SETS.relationships, entityName: 'ProjCDSTransactionRelationshipImport', keyFields: ['ConnectionId'] },
-  mapping: relationshipRows,
   filter: estimateRelationshipsFilter,
-  routing: { kind: 'parent', parent: 'estimate line' },
-  parents: [{ name: 'estimate line', attribute: 'msdyn_transaction1', task: 'expense-estimates' }],
-  status: 'none',
-};
+  parent: { name: 'estimate line', attribute: 'msdyn_transaction1', task: 'expense-estimates' },
+});
