@@ -7,9 +7,8 @@ import { createServices } from '../engine';
 import { deploy } from '../deploy/deploy';
 import { deployDataverseOver } from '../deploy/dynamics-adapter';
 import { findPac, importWithPac } from '../deploy/pac';
-import { webhookSources } from '../deploy/sources';
 import { serviceSettings } from '../service/settings';
-import { templates } from '../templates';
+import { dataverseSources, enabledTemplates } from '../templates/sources';
 
 /** `deploy`: import the solution, set environment variables, register the webhook and its steps. */
 export function deployCommand(program: Command): void {
@@ -33,7 +32,6 @@ export function deployCommand(program: Command): void {
       const pac = opts.pac === 'never' ? undefined : findPac();
       const usePac = pac !== undefined && (opts.pac === 'always' || config.dataverse.url.startsWith('https://'));
       if (opts.pac === 'always' && !pac) throw new Error('--pac always: no pac executable on PATH');
-      const enabled = templates({ milestoneSource: config.templates.milestoneSource }).filter((t) => config.templates.enabled.includes(t.id));
       const changes = await deploy(dv, {
         solutionZip,
         importer: usePac && pac ? () => importWithPac(pac, config.dataverse.url, zipPath) : undefined,
@@ -45,7 +43,7 @@ export function deployCommand(program: Command): void {
           ...(settings.fieldLockRules !== undefined ? { psafo_FieldLockRules: JSON.stringify(settings.fieldLockRules) } : {}),
         },
         syncNowMessage: 'psafo_SyncNow',
-        sources: webhookSources(enabled),
+        sources: dataverseSources(enabledTemplates(config.templates)),
       });
       for (const c of changes) process.stdout.write(`${c.action.padEnd(9)} ${c.kind.padEnd(19)} ${c.detail}\n`);
       const changed = changes.filter((c) => c.action !== 'unchanged').length;

@@ -12,9 +12,8 @@ import { createServices } from '../engine';
 import { deploy } from '../deploy/deploy';
 import type { DeployChange } from '../deploy/port';
 import { deployDataverseOver } from '../deploy/dynamics-adapter';
-import { webhookSources } from '../deploy/sources';
 import { startBridgeService, type RunningBridge } from '../service/service';
-import { templates } from '../templates';
+import { dataverseSources, enabledTemplates } from '../templates/sources';
 import { sandboxConfig } from './sandbox-config';
 
 export interface SandboxOptions {
@@ -78,14 +77,13 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const config = parseConfig(raw, configPath, {});
 
     const services = createServices(config, logger);
-    const enabled = templates({ milestoneSource: config.templates.milestoneSource }).filter((t) => config.templates.enabled.includes(t.id));
     const deployed = await deploy(deployDataverseOver(services.dataverse.api), {
       solutionZip: await readFile(zips.managedZip),
       bridgeUrl: bridge.url,
       webhookKey,
       environmentVariables: { psafo_BridgeUrl: bridge.url, psafo_StatusRefreshSeconds: '3' },
       syncNowMessage: 'psafo_SyncNow',
-      sources: webhookSources(enabled),
+      sources: dataverseSources(enabledTemplates(config.templates)),
     });
     bridge.startWorker();
     const running = bridge;

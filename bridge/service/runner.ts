@@ -2,22 +2,14 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { runSync, type EnginePorts, type RunSummary } from '../engine';
 import type { RunTrigger, Store } from '../store';
-import { templates } from '../templates';
+import { dataverseSources, enabledTemplates } from '../templates/sources';
 import type { ClaimedItem, ExecutorRunner } from './executor';
 
 const TRIGGER_RANK: Record<RunTrigger, number> = { SyncNow: 3, Manual: 2, Live: 1, Schedule: 0 };
 
 /** The Dataverse tasks that read each table (`msdyn_project` → projects task, ...). */
 export function tasksByEntity(config: Config): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  for (const template of templates({ milestoneSource: config.templates.milestoneSource })) {
-    if (!config.templates.enabled.includes(template.id) || template.direction !== 'psa-to-fo') continue;
-    for (const task of template.tasks) {
-      if (task.source.system !== 'dataverse') continue;
-      map.set(task.source.entityName, [...(map.get(task.source.entityName) ?? []), task.id]);
-    }
-  }
-  return map;
+  return new Map(dataverseSources(enabledTemplates(config.templates)).map((s) => [s.entity, s.tasks]));
 }
 
 /**

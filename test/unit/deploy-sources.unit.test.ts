@@ -1,9 +1,9 @@
-import { webhookSources } from '../../bridge/deploy/sources';
+import { dataverseSources } from '../../bridge/templates/sources';
 import { desiredSteps } from '../../bridge/deploy/steps';
 import { TEMPLATES } from '../../bridge/templates';
 
 describe('webhook steps derived from the templates', () => {
-  const sources = webhookSources(TEMPLATES);
+  const sources = dataverseSources(TEMPLATES);
 
   it('covers every Dataverse source table of the PSA→F&O templates once', () => {
     const entities = sources.map((s) => s.entity);
