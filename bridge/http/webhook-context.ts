@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SyncRequestItem } from './ports';
+import type { SyncRequestItem, SyncTrigger } from './ports';
 
 /** Message names the bridge accepts from Dataverse webhook steps. */
 export const SYNC_NOW_MESSAGE = 'psafo_SyncNow';
@@ -53,11 +53,11 @@ export function parseWebhookDelivery(body: unknown, options: WebhookParseOptions
     if (typeof entity !== 'string' || entity.length === 0) return { kind: 'invalid', message: 'psafo_SyncNow needs the EntityLogicalName parameter' };
     const ids = readIds(params.get('RecordIds'));
     if (typeof ids === 'string') return { kind: 'invalid', message: ids };
-    return checkAndBuild(entity, ids, 'SyncNow', { correlationId, deliveryId }, options);
+    return syncRequestItems(entity, ids, 'SyncNow', { correlationId, deliveryId }, options);
   }
   if ((LIVE_MESSAGES as readonly string[]).includes(ctx.MessageName)) {
     if (!ctx.PrimaryEntityName || !ctx.PrimaryEntityId) return { kind: 'invalid', message: `${ctx.MessageName} delivery without PrimaryEntityName/PrimaryEntityId` };
-    return checkAndBuild(ctx.PrimaryEntityName, [ctx.PrimaryEntityId], 'Live', { correlationId, deliveryId }, options);
+    return syncRequestItems(ctx.PrimaryEntityName, [ctx.PrimaryEntityId], 'Live', { correlationId, deliveryId }, options);
   }
   return { kind: 'ignored', reason: `Message ${ctx.MessageName} is not synced; register steps for Create, Update and psafo_SyncNow only` };
 }
@@ -80,12 +80,13 @@ function safeJson(text: string): unknown {
   }
 }
 
-function checkAndBuild(
+/** Validates a table and its record ids and builds one queue item per distinct id. Pure. */
+export function syncRequestItems(
   entity: string,
-  ids: string[],
-  trigger: 'SyncNow' | 'Live',
+  ids: readonly string[],
+  trigger: SyncTrigger,
   meta: { correlationId: string; deliveryId?: string },
-  options: WebhookParseOptions,
+  options: Pick<WebhookParseOptions, 'syncable'>,
 ): WebhookOutcome {
   if (!options.syncable.has(entity)) {
     return { kind: 'invalid', message: `Table ${entity} is not synced; syncable tables: ${[...options.syncable].sort().join(', ')}` };

@@ -93,6 +93,16 @@ describe('POST /dataverse/webhook', () => {
     expect(queued).toHaveLength(0);
   });
 
+  it('POST /api/sync queues the records as a manual sync, and refuses an unknown table with the reason', async () => {
+    const ok = await app.inject({ method: 'POST', url: '/api/sync', headers: { authorization: 'Bearer good' }, payload: { entity: 'msdyn_project', ids: [PROJECT] } });
+    expect(ok.statusCode).toBe(202);
+    expect(queued).toEqual([[expect.objectContaining({ entity: 'msdyn_project', id: PROJECT, trigger: 'Manual', deliveryId: undefined })]]);
+    const bad = await app.inject({ method: 'POST', url: '/api/sync', headers: { authorization: 'Bearer good' }, payload: { entity: 'contact', ids: [PROJECT] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/contact is not synced/);
+    expect(queued).toHaveLength(1);
+  });
+
   it('protects the admin API with a bearer token and sets security headers', async () => {
     const anonymous = await app.inject({ method: 'GET', url: '/api/runs' });
     expect(anonymous.statusCode).toBe(401);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { BridgeHttpOptions } from '../server';
 import { sendError } from '../errors';
-import { parseWebhookDelivery, SYNC_NOW_MESSAGE } from '../webhook-context';
+import { syncRequestItems } from '../webhook-context';
 
 const syncBody = z.object({ entity: z.string().min(1).max(64), ids: z.array(z.string().max(40)).min(1).max(250) });
 const NAME = /^[a-z_][a-z0-9_]{0,63}$/;
@@ -22,13 +22,9 @@ export function registerAdminRoutes(app: FastifyInstance, options: BridgeHttpOpt
     api.post('/sync', async (req, reply) => {
       const body = syncBody.safeParse(req.body);
       if (!body.success) return sendError(reply, 400, 'InvalidRequest', 'Send {"entity": "<table logical name>", "ids": ["<guid>", ...]} with 1 to 250 ids');
-      const outcome = parseWebhookDelivery(
-        { MessageName: SYNC_NOW_MESSAGE, CorrelationId: String(req.id), InputParameters: [{ key: 'EntityLogicalName', value: body.data.entity }, { key: 'RecordIds', value: body.data.ids }] },
-        { syncable: options.syncable, fallbackCorrelationId: String(req.id) },
-      );
+      const outcome = syncRequestItems(body.data.entity, body.data.ids, 'Manual', { correlationId: String(req.id) }, options);
       if (outcome.kind !== 'sync') return sendError(reply, 400, 'InvalidRequest', outcome.kind === 'invalid' ? outcome.message : outcome.reason);
-      const items = outcome.items.map((item) => ({ ...item, trigger: 'Manual' as const, deliveryId: undefined }));
-      return reply.code(202).send(await options.queue.enqueue(items));
+      return reply.code(202).send(await options.queue.enqueue(outcome.items));
     });
 
     api.get<{ Params: { entity: string; id: string } }>('/status/:entity/:id', async (req, reply) => {
