@@ -14,6 +14,8 @@ import { readiness } from './readiness';
 import { engineRunner, tasksByEntity } from './runner';
 import { serviceSettings } from './settings';
 
+const PROBE_TIMEOUT_MS = 2500;
+
 export interface BridgeServiceOptions {
   config: Config;
   logger: Logger;
@@ -64,9 +66,10 @@ export async function startBridgeService(options: BridgeServiceOptions): Promise
     admin: adminPorts(store, () => executor.wake()),
     readiness: readiness([
       { name: 'store', check: async () => { if (!store.isOpen()) throw new Error('the state store is closed'); } },
-      { name: 'dataverse', check: async () => { await services.dataverse.http.send({ method: 'GET', url: `${services.dataverse.apiUrl}/WhoAmI`, headers: { Accept: 'application/json' } }); } },
-      { name: 'finops', check: async () => { await services.finops.http.send({ method: 'GET', url: `${services.finops.dataUrl}/`, headers: services.finops.headers() }); } },
-    ]),
+      // one attempt each, no retry loop left behind when the probe times out
+      { name: 'dataverse', check: async () => { await services.dataverse.http.sendOnce({ method: 'GET', url: `${services.dataverse.apiUrl}/WhoAmI`, headers: { Accept: 'application/json' } }, PROBE_TIMEOUT_MS); } },
+      { name: 'finops', check: async () => { await services.finops.http.sendOnce({ method: 'GET', url: `${services.finops.dataUrl}/`, headers: services.finops.headers() }, PROBE_TIMEOUT_MS); } },
+    ], PROBE_TIMEOUT_MS + 500),
     webhookKey,
     bearer: adminBearer(config),
     syncable: new Set(tasksByEntity(config).keys()),

@@ -45,6 +45,22 @@ describe('bridge service in the sandbox', () => {
     }, 60_000);
   }, 120_000);
 
+  it('/readyz says which service is down, with one probe each (no retry loop), and recovers', async () => {
+    const ready = await fetch(`${t.sandbox.urls.bridge}/readyz`);
+    expect(ready.status).toBe(200);
+    const faults = `${t.sandbox.urls.finops}/_emulator/faults`;
+    await fetch(`${t.sandbox.urls.finops}/_emulator/requests`, { method: 'DELETE' });
+    await fetch(faults, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ path: '/data', rate503: 1 }]) });
+    const down = await fetch(`${t.sandbox.urls.bridge}/readyz`);
+    const body = (await down.json()) as { checks: Record<string, { ok: boolean }> };
+    await fetch(faults, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '[]' });
+    expect(down.status).toBe(503);
+    expect(body.checks).toMatchObject({ store: { ok: true }, dataverse: { ok: true }, finops: { ok: false } });
+    const seen = (await (await fetch(`${t.sandbox.urls.finops}/_emulator/requests`)).json()) as { total: number };
+    expect(seen.total).toBeLessThanOrEqual(2); // the PUT of the faults and one probe; a retrying probe makes more
+    expect((await fetch(`${t.sandbox.urls.bridge}/readyz`)).status).toBe(200);
+  });
+
   it('refuses webhook deliveries without the key or with a wrong one', async () => {
     const url = `${t.sandbox.urls.bridge}/dataverse/webhook`;
     const body = JSON.stringify({ MessageName: 'Update', PrimaryEntityName: 'msdyn_project', PrimaryEntityId: PROJECT.p3 });

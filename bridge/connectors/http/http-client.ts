@@ -51,19 +51,7 @@ export class HttpClient {
   async send(req: HttpRequest): Promise<HttpResponse> {
     return withRetry(
       `${req.method} ${req.url}`,
-      async () => {
-        const token = await this.opts.tokens.getToken(this.opts.scope);
-        this.opts.counter?.count(this.opts.service, req.method);
-        const res = await fetch(req.url, {
-          method: req.method,
-          headers: { Authorization: `Bearer ${token}`, ...req.headers },
-          body: req.body,
-          signal: AbortSignal.timeout(this.opts.timeoutMs ?? 120_000),
-        });
-        const response: HttpResponse = { status: res.status, headers: res.headers, text: await res.text() };
-        if (res.status >= 400) throw new HttpStatusError(response, req);
-        return response;
-      },
+      () => this.attempt(req, this.opts.timeoutMs ?? 120_000),
       (err) => {
         if (err instanceof HttpStatusError) return { status: err.response.status, retryAfter: err.response.headers.get('retry-after') };
         if (err instanceof Error && (err.name === 'TypeError' || err.name === 'TimeoutError')) return { networkError: true };
@@ -71,5 +59,24 @@ export class HttpClient {
       },
       this.opts.retry,
     );
+  }
+
+  /** One attempt, no retry, a short timeout: for probes such as /readyz that must answer quickly. */
+  sendOnce(req: HttpRequest, timeoutMs: number): Promise<HttpResponse> {
+    return this.attempt(req, timeoutMs);
+  }
+
+  private async attempt(req: HttpRequest, timeoutMs: number): Promise<HttpResponse> {
+    const token = await this.opts.tokens.getToken(this.opts.scope);
+    this.opts.counter?.count(this.opts.service, req.method);
+    const res = await fetch(req.url, {
+      method: req.method,
+      headers: { Authorization: `Bearer ${token}`, ...req.headers },
+      body: req.body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const response: HttpResponse = { status: res.status, headers: res.headers, text: await res.text() };
+    if (res.status >= 400) throw new HttpStatusError(response, req);
+    return response;
   }
 }
