@@ -71,12 +71,13 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       scheduleMinutes: options.scheduleMinutes === undefined ? 1 : options.scheduleMinutes,
     });
     const first = parseConfig(input(`http://127.0.0.1:${options.ports.bridge}`), configPath, {});
-    bridge = await startBridgeService({ config: first, logger: logger.child({ part: 'bridge' }), port: options.ports.bridge, startWorker: false });
+    // one set of connectors (the Dataverse and F&O settings do not depend on the bridge's port) for the bridge and deploy
+    const services = createServices(first, logger);
+    bridge = await startBridgeService({ config: first, services, logger: logger.child({ part: 'bridge' }), port: options.ports.bridge, startWorker: false });
     const raw = input(bridge.url);
     await writeFile(configPath, `${JSON.stringify(raw, null, 2)}\n`);
     const config = parseConfig(raw, configPath, {});
 
-    const services = createServices(config, logger);
     const deployed = await deploy(deployDataverseOver(services.dataverse.api), {
       solutionZip: await readFile(zips.managedZip),
       bridgeUrl: bridge.url,
