@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { recordSyncState } from '../store/record-state';
 import { withStore } from './with-store';
 import { TEMPLATES } from '../templates';
 
@@ -20,7 +21,7 @@ export function statusCommand(program: Command): void {
         const keys = tasks.flatMap((t) => store.keyMap.forSource(t.id, id).map((e) => ({ task: t.id, legalEntity: e.legalEntity, key: e.destKey, state: e.state })));
         const last = store.runs.latestFor(entity, id);
         const queued = store.queue.isQueued(entity, id);
-        const state = queued ? 'Queued' : last?.outcome === 'error' ? 'Error' : last?.outcome === 'skipped' ? 'Skipped' : keys.some((k) => k.state === 'written') ? 'Synced' : 'NotSynced';
+        const state = recordSyncState({ queued, lastOutcome: last?.outcome, written: keys.some((k) => k.state === 'written') });
         const view = { entity, id, state, finops: keys, lastResult: last ?? null };
         if (o.json) {
           process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);

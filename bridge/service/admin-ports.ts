@@ -1,6 +1,7 @@
 import type { Store } from '../store';
 import type { AdminPorts, RunSummaryView, StatusView } from '../http/ports';
 import type { RunRow } from '../store';
+import { recordSyncState } from '../store/record-state';
 import { PRIORITY } from '../http/webhook-context';
 
 /** The admin API's reads and the retry action, over the state store. */
@@ -10,8 +11,7 @@ export function adminPorts(store: Store, wake: () => void): AdminPorts {
       const latest = store.runs.latestFor(entity, id);
       const queued = store.queue.isQueued(entity, id);
       if (!latest && !queued) return undefined;
-      if (queued) return { entity, id, state: 'Queued', lastAttemptOn: latest?.at, finopsKey: latest?.destKey ?? undefined };
-      const state = latest?.outcome === 'error' ? 'Error' : latest?.outcome === 'skipped' || latest?.outcome === 'filtered' ? 'Skipped' : 'Synced';
+      const state = recordSyncState({ queued, lastOutcome: latest?.outcome, written: false });
       return {
         entity,
         id,

@@ -80,5 +80,7 @@ describe('bridge service in the sandbox', () => {
     const res = await fetch(url, { headers: { authorization: `Bearer ${good}` } });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { value: unknown[] }).value.length).toBeGreaterThan(0);
+    const status = await fetch(`${t.sandbox.urls.bridge}/api/status/msdyn_project/${PROJECT.p1}`, { headers: { authorization: `Bearer ${good}` } });
+    expect(await status.json()).toMatchObject({ entity: 'msdyn_project', id: PROJECT.p1, state: 'Synced', legalEntity: 'USMF' });
   });
 });
