@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
+import { latencyMs, portList } from './options';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,20 +14,7 @@ import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_TENANT } from '../../
  */
 export const DEFAULT_EMULATOR_PORTS = '7071,7072,7073';
 
-export function parsePorts(value: string): Required<EmulatorPorts> {
-  const parts = value.split(',').map((p) => p.trim());
-  const nums = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
-  if (parts.length !== 3 || nums.some((n) => !Number.isInteger(n) || n < 0 || n > 65535)) {
-    throw new InvalidArgumentError('Give three ports, Dataverse,F&O,identity, e.g. 7071,7072,7073 (0 picks a free port).');
-  }
-  return { dataverse: nums[0], finops: nums[1], identity: nums[2] };
-}
-
-function parseLatency(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isInteger(n)) throw new InvalidArgumentError('Give the latency in whole milliseconds, e.g. 50.');
-  return n;
-}
+export const parsePorts = portList(['dataverse', 'finops', 'identity'] as const, 'Dataverse,F&O,identity', DEFAULT_EMULATOR_PORTS);
 
 interface EmulateOptions {
   dataDir?: string;
@@ -83,6 +70,6 @@ export function emulate(program: Command): void {
     .option('--data-dir <dir>', 'keep emulator state (SQLite) and the CA (ca.pem) in this folder; in memory otherwise')
     .option('--seed <dataset>', 'demo | none | large:N', 'demo')
     .option('--ports <D,F,I>', 'ports of Dataverse, F&O and identity (0 = a free port)', parsePorts, parsePorts(DEFAULT_EMULATOR_PORTS))
-    .option('--latency-ms <n>', 'added latency on every emulator request', parseLatency)
+    .option('--latency-ms <n>', 'added latency on every emulator request', latencyMs)
     .action((opts: EmulateOptions) => run(opts));
 }

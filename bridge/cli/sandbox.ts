@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
+import { latencyMs, portList } from './options';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,18 +13,7 @@ interface SandboxCliOptions {
   latencyMs?: number;
 }
 
-export function parseSandboxPorts(value: string): SandboxCliOptions['ports'] {
-  const nums = value.split(',').map((p) => (/^\s*\d+\s*$/.test(p) ? Number(p) : NaN));
-  if (nums.length !== 4 || nums.some((n) => !Number.isInteger(n) || n > 65535)) {
-    throw new InvalidArgumentError('Give four ports, bridge,Dataverse,F&O,identity, e.g. 7070,7071,7072,7073 (0 picks a free port).');
-  }
-  return { bridge: nums[0], dataverse: nums[1], finops: nums[2], identity: nums[3] };
-}
-
-function parseLatency(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('Give the latency in whole milliseconds, e.g. 20.');
-  return Number(value);
-}
+export const parseSandboxPorts = portList(['bridge', 'dataverse', 'finops', 'identity'] as const, 'bridge,Dataverse,F&O,identity', '7070,7071,7072,7073');
 
 /** `sandbox` (`npm start`): the emulators, the deployed solution and the bridge on this machine. */
 export function sandboxCommand(program: Command): void {
@@ -34,7 +23,7 @@ export function sandboxCommand(program: Command): void {
     .option('--data-dir <dir>', 'keep the sandbox (data, CA, config.json) in this folder; a temporary folder otherwise')
     .option('--seed <dataset>', 'demo | none | large:N', 'demo')
     .option('--ports <B,D,F,I>', 'ports of the bridge, Dataverse, F&O and identity (0 = a free port)', parseSandboxPorts, parseSandboxPorts('7070,7071,7072,7073'))
-    .option('--latency-ms <n>', 'added latency on every emulator request', parseLatency)
+    .option('--latency-ms <n>', 'added latency on every emulator request', latencyMs)
     .action(async (opts: SandboxCliOptions) => {
       // loaded when used: the other commands do not pay for the emulators in memory
       const { startSandbox } = require('../sandbox/start-sandbox') as typeof import('../sandbox/start-sandbox');
