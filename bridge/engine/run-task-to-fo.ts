@@ -2,7 +2,7 @@ import { formatKey } from '../connectors/finops/key';
 import { mapRecord, type DestinationRecord } from '../templates/map-record';
 import type { TaskDef } from '../templates/types';
 import { emptyTally, type TaskTally } from './counts';
-import { payloadHash } from './hash';
+import { changeHash } from './change-hash';
 import { readAhead } from './read-ahead';
 import type { FoWriteOp, Rec, SourcePage } from './ports';
 import { taskContext } from './task-context';
@@ -131,7 +131,7 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
       }
       case 'mapped':
         for (const rec of outcome.records) {
-          const hash = payloadHash(rec.payload);
+          const hash = changeHash(task, rec.payload);
           const entry = d.store.keyMap.get(task.id, sourceId, rec.legalEntity);
           if (entry?.state === 'written' && entry.hash === hash) {
             tally.unchanged++;

@@ -1,6 +1,7 @@
 import { mapRecord } from '../templates/map-record';
 import type { TaskDef } from '../templates/types';
 import { emptyTally, type TaskTally } from './counts';
+import { emptyTextAsNull } from './empty-text';
 import { payloadHash } from './hash';
 import { readAhead } from './read-ahead';
 import type { Rec, SourcePage } from './ports';
@@ -81,7 +82,8 @@ export async function runTaskToPsa(task: TaskDef, d: TaskRunDeps): Promise<TaskT
         }
         continue;
       }
-      for (const rec of outcome.records) {
+      for (const mapped of outcome.records) {
+        const rec = { key: mapped.key, payload: emptyTextAsNull(mapped.payload) };
         const keyText = JSON.stringify(rec.key);
         const hash = payloadHash(rec.payload);
         const entry = d.store.keyMap.get(task.id, keyText, null);

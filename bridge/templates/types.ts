@@ -142,6 +142,12 @@ export interface TaskDef {
   readonly status: StatusPolicy;
   /** F&O→PSA: rows that these PSA→F&O tasks wrote are not written back (they came from PSA). */
   readonly excludeSyncedBy?: readonly TaskId[];
+  /**
+   * PSA→F&O: destination fields that F&O fills itself and an F&O→PSA task copies back to PSA (posting
+   * writes the voucher into `ExternalReference`). They are left out of the change hash, so the copy
+   * coming back is not written to F&O again as a change; they still travel with any other change.
+   */
+  readonly filledByFinOps?: readonly string[];
 }
 
 export interface TemplateDef {

@@ -185,11 +185,15 @@ describe('engine on the demo seed (acceptance of issue 4)', () => {
   });
 
   it('a second run writes nothing to F&O; one changed field makes exactly one F&O write', async () => {
-    await sb.run();
+    // right after the vouchers came back: their copy in PSA is not sent to F&O again (no echo), and
+    // F&O's empty text does not come back to PSA as a change
     await sb.admin('finops', 'DELETE', 'requests');
     const quiet = await sb.run({ templates: [...ALL_BUT_UPDATE] });
+    expect(quiet.failedTasks).toBe(0);
     expect(quiet.upserts).toBe(0);
     expect(await foWrites(sb)).toEqual({});
+    const every = await sb.run();
+    expect({ failed: every.failedTasks, upserts: every.upserts }).toEqual({ failed: 0, upserts: 0 });
 
     const patch = await sb.em.fetchAs('dataverse')(`/api/data/v9.2/msdyn_projects(${PROJECT.p2})`, {
       method: 'PATCH',

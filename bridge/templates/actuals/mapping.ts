@@ -69,6 +69,7 @@ export const actualsTask: TaskDef = {
     { name: 'transaction category', attribute: '_msdyn_transactioncategory_value', task: 'categories-to-fo' },
   ],
   status: { countOnto: 'project' },
+  filledByFinOps: ['ExternalReference'],
 };
 
 /** Task "TransactionConnections" (TransactionConnections.jpg). */
