@@ -7,10 +7,9 @@ import type { FinOpsClient } from '../connectors/finops/client';
 import { keyPath } from '../connectors/finops/key';
 import { queryFirstPages } from '../connectors/finops/batch-read';
 import { pagesFrom, queryPages, type FinOpsQuery } from '../connectors/finops/query';
-import type { TaskDef } from '../templates/types';
 import { probeRun } from '../connectors/dataverse/probe-run';
 import { FO } from '../connectors/finops/constants';
-import type { EnginePorts, FoWriteResult, SourcePage } from './ports';
+import type { EnginePorts, FoRead, FoWriteResult, SourcePage } from './ports';
 import { patchBody } from './write-finops';
 
 /** The engine's ports over the real connectors. */
@@ -30,12 +29,12 @@ export function connectorPorts(dv: DataverseClient, fo: FinOpsClient): EnginePor
       const res = await probeRun(dv, requests.map((r) => ({ entitySet: r.task.source.entitySet, select: r.task.source.select, deltaLink: r.deltaToken })), tables);
       return { pages: res.pages.map((p) => ({ rows: p.rows, deleted: p.deleted, deltaToken: p.deltaLink, nextLink: p.nextLink })), tables: res.tables };
     },
-    async *readFinOps(task, entitySet, nextLink): AsyncGenerator<SourcePage> {
-      const pages = nextLink ? pagesFrom(fo, nextLink) : queryPages(fo, foQuery(task, entitySet));
+    async *readFinOps(read, nextLink): AsyncGenerator<SourcePage> {
+      const pages = nextLink ? pagesFrom(fo, nextLink) : queryPages(fo, foQuery(read));
       for await (const rows of pages) yield { rows, deleted: [] };
     },
-    async readFinOpsFirstPages(requests) {
-      const pages = await queryFirstPages(fo, requests.map((r) => foQuery(r.task, r.entitySet)));
+    async readFinOpsFirstPages(reads) {
+      const pages = await queryFirstPages(fo, reads.map(foQuery));
       return pages.map((p) => ({ rows: p.rows, deleted: [], ...(p.nextLink ? { nextLink: p.nextLink } : {}) }));
     },
     resolveLookups: (requests) => retrieveByIdsBatch(dv, requests.map((r) => ({ entitySet: r.def.entitySet, idField: r.def.idField, ids: r.ids, select: r.def.fields }))),
@@ -56,7 +55,8 @@ export function connectorPorts(dv: DataverseClient, fo: FinOpsClient): EnginePor
   };
 }
 
-/** The cross-company read of an F&O→PSA task's source. */
-function foQuery(task: TaskDef, entitySet: string): FinOpsQuery {
-  return { entitySet, select: task.source.select.length > 0 ? task.source.select : undefined, filter: task.source.serverFilter, crossCompany: true };
+/** The cross-company query of an F&O read (the task's select unless the read names its own). */
+function foQuery(read: FoRead): FinOpsQuery {
+  const select = read.select ?? read.task.source.select;
+  return { entitySet: read.entitySet, select: select.length > 0 ? select : undefined, filter: read.filter, orderBy: read.orderBy, top: read.top, crossCompany: true };
 }

@@ -20,6 +20,16 @@ export type FoWriteResult =
   | { readonly ok: true }
   | { readonly ok: false; readonly kind: 'duplicate' | 'notFound' | 'validation' | 'throttled' | 'auth' | 'server'; readonly status: number; readonly message: string };
 
+/** A cross-company read of an F&O→PSA task's source (filter: the whole `$filter`, built by the engine). */
+export interface FoRead {
+  readonly task: TaskDef;
+  readonly entitySet: string;
+  readonly filter?: string;
+  readonly select?: readonly string[];
+  readonly orderBy?: string;
+  readonly top?: number;
+}
+
 /** What the engine needs from the two services (adapters in engine/adapters.ts; fakes in unit tests). */
 export interface EnginePorts {
   /** Dataverse changes of a task's source since `deltaToken` (full read when absent). */
@@ -29,9 +39,9 @@ export interface EnginePorts {
   /** Dataverse records of a task's source by id (retry list). */
   readByIds(task: TaskDef, ids: readonly string[]): Promise<Rec[]>;
   /** F&O rows of a task's source, cross-company (F&O→PSA templates; no change tracking); from `nextLink` when given. */
-  readFinOps(task: TaskDef, entitySet: string, nextLink?: string): AsyncIterable<SourcePage>;
-  /** First F&O page of several F&O→PSA tasks in one request (optional; without it each task reads alone). */
-  readFinOpsFirstPages?(requests: readonly { task: TaskDef; entitySet: string }[]): Promise<(SourcePage & { readonly nextLink?: string })[]>;
+  readFinOps(read: FoRead, nextLink?: string): AsyncIterable<SourcePage>;
+  /** First F&O page of several reads in one request (optional; without it each task reads alone). */
+  readFinOpsFirstPages?(reads: readonly FoRead[]): Promise<(SourcePage & { readonly nextLink?: string })[]>;
   /**
    * Start of a run in one request (optional; without it probeChanges and readAll): the first change
    * page of every task with a saved token and the whole small tables the run maps with.

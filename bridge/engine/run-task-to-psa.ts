@@ -4,7 +4,8 @@ import { emptyTally, type TaskTally } from './counts';
 import { emptyTextAsNull } from './empty-text';
 import { payloadHash } from './hash';
 import { readAhead } from './read-ahead';
-import type { Rec, SourcePage } from './ports';
+import { linkedReads, mainRead, MAX_LINKED_IDS, SCOPED_READS } from './fo-scope';
+import type { FoRead, Rec, SourcePage } from './ports';
 import { taskContext } from './task-context';
 import type { TaskRunDeps } from './task-deps';
 
@@ -60,10 +61,16 @@ export async function runTaskToPsa(task: TaskDef, d: TaskRunDeps): Promise<TaskT
     }
   };
 
+  // the ids this task read, when another task of the run reads only the rows linked to them
+  let ids: Set<string> | 'many' | undefined = d.linkedIds && isScopeTarget(task, d) ? new Set() : undefined;
   for await (const page of readAhead(sourcePages(task, d))) {
     tally.read += page.rows.length;
     for (const row of page.rows) {
       const id = String(row[task.source.idField] ?? '');
+      if (ids instanceof Set) {
+        ids.add(id);
+        if (ids.size > MAX_LINKED_IDS) ids = 'many';
+      }
       if (task.excludeSyncedBy?.some((t) => d.store.keyMap.forSource(t, id).length > 0)) {
         tally.filtered++;
         continue;
@@ -105,15 +112,63 @@ export async function runTaskToPsa(task: TaskDef, d: TaskRunDeps): Promise<TaskT
   }
   if (buffer.length > 0) await write(buffer);
   d.onProgress?.(task, tally);
+  if (ids !== undefined) d.linkedIds?.set(task.id, ids);
+  if (!d.dryRun) saveReadPosition(task, d, tally.errors === 0);
   return tally;
 }
 
-/** The F&O pages of the task: the first page read with the run's other F&O reads and what follows it, or a plain read. */
+const isScopeTarget = (task: TaskDef, d: TaskRunDeps): boolean => d.scopeTargets?.has(task.id) === true;
+
+/**
+ * After the read: the watermark moves on, and a scoped task reads by links from now on, only when no
+ * record failed (a failed row is read again on the next run).
+ */
+function saveReadPosition(task: TaskDef, d: TaskRunDeps, clean: boolean): void {
+  if (task.source.watermark && clean && d.nextWatermark !== undefined) d.store.deltaTokens.set(task.id, String(d.nextWatermark));
+  if (task.source.scopeTo) {
+    if (clean) d.store.deltaTokens.set(task.id, SCOPED_READS);
+    else d.store.deltaTokens.clear(task.id);
+  }
+}
+
+/**
+ * The F&O pages of the task: the rows linked to what its scope task read (scoped tasks after their
+ * first run), or the main read: its first page read with the run's other F&O reads and what follows it.
+ */
 async function* sourcePages(task: TaskDef, d: TaskRunDeps): AsyncGenerator<SourcePage> {
+  const linked = readsByLinks(task, d);
+  if (linked) {
+    yield* linkedPages(linked, d);
+    return;
+  }
+  const read = d.foRead ?? mainRead(task, d.entitySetOf(task), undefined);
   if (!d.firstPage) {
-    yield* d.ports.readFinOps(task, d.entitySetOf(task));
+    yield* d.ports.readFinOps(read);
     return;
   }
   yield d.firstPage;
-  if (d.firstPage.nextLink) yield* d.ports.readFinOps(task, d.entitySetOf(task), d.firstPage.nextLink);
+  if (d.firstPage.nextLink) yield* d.ports.readFinOps(read, d.firstPage.nextLink);
+}
+
+/** The reads by links of a scoped task, or undefined when it reads in full this time. */
+export function readsByLinks(task: TaskDef, d: Pick<TaskRunDeps, 'full' | 'store' | 'linkedIds' | 'entitySetOf'>): FoRead[] | undefined {
+  const scope = task.source.scopeTo;
+  if (!scope || d.full || d.store.deltaTokens.get(task.id) !== SCOPED_READS) return undefined;
+  const ids = d.linkedIds?.get(scope.task);
+  if (ids === undefined || ids === 'many') return undefined;
+  return linkedReads(task, d.entitySetOf(task), [...ids]);
+}
+
+/** Linked reads: first pages in one F&O $batch when the connector can, then each read's further pages. */
+async function* linkedPages(reads: readonly FoRead[], d: TaskRunDeps): AsyncGenerator<SourcePage> {
+  if (reads.length === 0) return;
+  if (!d.ports.readFinOpsFirstPages) {
+    for (const r of reads) yield* d.ports.readFinOps(r);
+    return;
+  }
+  const firsts = await d.ports.readFinOpsFirstPages(reads);
+  for (const [i, page] of firsts.entries()) {
+    yield page;
+    if (page.nextLink) yield* d.ports.readFinOps(reads[i], page.nextLink);
+  }
 }

@@ -6,6 +6,7 @@ import { templates as registry, type TaskId, type TemplateId } from '../template
 import type { TaskDef } from '../templates/types';
 import { DV, FO_ENTITY_SETS } from '../templates/entities';
 import { resolveValueMaps } from '../templates/value-maps';
+import { mainRead, nextWatermark, savedWatermark, SCOPED_READS, watermarkReads } from './fo-scope';
 import { emptyTally, type TaskTally } from './counts';
 import { LookupCache } from './lookup-cache';
 import { planRun } from './plan';
@@ -125,21 +126,38 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
   };
   const dryRunWritten = dryRun ? new Map<string, string | null>() : undefined;
 
-  // F&O→PSA tasks read F&O in full (no change tracking there): their first pages in one F&O $batch
-  // when the first of them comes; a page is dropped when a PSA→F&O task writes that entity set before its task
+  // F&O→PSA tasks read F&O without change tracking: from their saved watermark, or (scoped tasks) by links
+  // to what another task read. Their first pages and the next watermarks in one F&O $batch when the first
+  // of them comes; a page is dropped when a PSA→F&O task writes that entity set before its task
   const foFirstPages = new Map<TaskId, ProbedPage>();
+  const foWatermarks = new Map<TaskId, number>();
+  const linkedIds = new Map<TaskId, Set<string> | 'many'>();
+  const scopeTargets = new Set(plan.flatMap((p) => (p.task.source.scopeTo ? [p.task.source.scopeTo.task] : [])));
+  const foRead = (t: TaskDef) => mainRead(t, entitySetOf(t), opts.full === true ? undefined : savedWatermark(store.deltaTokens.get(t.id)));
   const prefetchFinOps = async (from: number): Promise<void> => {
     const group: TaskDef[] = [];
     for (let j = from; j < plan.length; j++) {
+      const t = plan[j].task;
       if (plan[j].template.direction === 'fo-to-psa') {
-        if (!foFirstPages.has(plan[j].task.id)) group.push(plan[j].task);
+        const byLinks = t.source.scopeTo && opts.full !== true && store.deltaTokens.get(t.id) === SCOPED_READS;
+        if (!foFirstPages.has(t.id) && !byLinks) group.push(t);
       }
       else if (longRun) break; // a first run writes F&O between them: later pages would be stale
     }
-    if (!ports.readFinOpsFirstPages || group.length < 2) return;
+    // the watermark reads go before the page they bound (F&O runs a $batch's parts in order)
+    const reads = group.map((t) => [...watermarkReads(t, entitySetOf(t)), foRead(t)]);
+    if (!ports.readFinOpsFirstPages || reads.flat().length < 2) return;
     try {
-      const pages = await ports.readFinOpsFirstPages(group.map((t) => ({ task: t, entitySet: entitySetOf(t) })));
-      group.forEach((t, i) => foFirstPages.set(t.id, pages[i]));
+      const pages = await ports.readFinOpsFirstPages(reads.flat());
+      let at = 0;
+      group.forEach((t, i) => {
+        if (t.source.watermark) {
+          const next = nextWatermark(t, pages[at].rows, pages[at + 1].rows);
+          if (next !== undefined) foWatermarks.set(t.id, next);
+        }
+        at += reads[i].length;
+        foFirstPages.set(t.id, pages[at - 1]);
+      });
     } catch (err) {
       log.warn({ err }, 'F&O batch read failed; the tasks read F&O one by one');
     }
@@ -176,6 +194,7 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
         full: opts.full === true,
         dryRun,
         firstPage: template.direction === 'psa-to-fo' ? firstPages.get(task.id) : foFirstPages.get(task.id),
+        ...(template.direction === 'fo-to-psa' ? { foRead: foRead(task), nextWatermark: foWatermarks.get(task.id), linkedIds, scopeTargets } : {}),
         entitySetOf,
         onDryRunWrite: opts.onDryRunWrite,
         onProgress,

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { Store } from '../store';
-import type { TaskDef } from '../templates/types';
+import type { TaskDef, TaskId } from '../templates/types';
 import type { TaskTally } from './counts';
-import type { EnginePorts, Rec, SourcePage } from './ports';
+import type { EnginePorts, FoRead, Rec, SourcePage } from './ports';
 import type { StatusCollector } from './status';
 import type { ContextDeps } from './task-context';
 
@@ -29,6 +29,14 @@ export interface TaskRunDeps extends ContextDeps {
   readonly dryRun: boolean;
   /** The task's first change page, already read by the run's probe (incremental runs). */
   readonly firstPage?: SourcePage & { readonly nextLink?: string };
+  /** F&O→PSA: the task's main read (its filter from the saved watermark on). */
+  readonly foRead?: FoRead;
+  /** F&O→PSA: the watermark to save when the task ends without errors (learnt with the run's first F&O reads). */
+  readonly nextWatermark?: number;
+  /** F&O→PSA: ids the tasks that others are scoped to read in this run ('many': more than fit a filter). */
+  readonly linkedIds?: Map<TaskId, Set<string> | 'many'>;
+  /** F&O→PSA: the tasks of the run that other tasks are scoped to (they collect the ids they read). */
+  readonly scopeTargets?: ReadonlySet<TaskId>;
   /** Configured destination/source entity set of an F&O side. */
   entitySetOf(task: TaskDef): string;
   onDryRunWrite?(w: DryRunWrite): void;

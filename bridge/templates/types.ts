@@ -114,6 +114,17 @@ export interface TaskSource {
   readonly lookups?: Readonly<Record<string, LookupDef>>;
   /** F&O reads only: a server-side `$filter`. */
   readonly serverFilter?: string;
+  /**
+   * F&O reads only (no change tracking there): a number F&O gives each row at insert, always growing,
+   * and the filter of rows that may still change (not final). Each run reads only from the lowest row
+   * that was not final at the previous run; `--full` reads everything.
+   */
+  readonly watermark?: { readonly field: string; readonly openFilter: string };
+  /**
+   * F&O reads only: after the first run, read only the rows that link (through `fields`) to rows the
+   * task `task` read in the same run; everything when that task read many rows, failed, or on `--full`.
+   */
+  readonly scopeTo?: { readonly task: TaskId; readonly fields: readonly string[] };
 }
 
 export interface TaskDestination {

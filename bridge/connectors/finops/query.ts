@@ -6,6 +6,9 @@ export interface FinOpsQuery {
   readonly entitySet: string;
   readonly select?: readonly string[];
   readonly filter?: string;
+  /** `$orderby`, e.g. `ActualsImportId desc`. */
+  readonly orderBy?: string;
+  readonly top?: number;
   /** Read every company (`cross-company=true`). */
   readonly crossCompany?: boolean;
 }
@@ -22,6 +25,8 @@ export function queryUrl(client: FinOpsClient, q: FinOpsQuery): string {
   const params = new URLSearchParams();
   if (q.select && q.select.length > 0) params.set('$select', q.select.join(','));
   if (q.filter) params.set('$filter', q.filter);
+  if (q.orderBy) params.set('$orderby', q.orderBy);
+  if (q.top !== undefined) params.set('$top', String(q.top));
   if (q.crossCompany) params.set(FO.crossCompany, 'true');
   return `${client.dataUrl}/${q.entitySet}${params.size > 0 ? `?${params.toString().replace(/\+/g, '%20')}` : ''}`;
 }

@@ -17,6 +17,8 @@ export const actualsUpdateTask: TaskDef = {
     idField: 'ActualId',
     select: [],
     serverFilter: "Voucher ne ''",
+    // ActualsImportId: F&O's number of the staging row at insert; a row without a voucher is not posted yet
+    watermark: { field: 'ActualsImportId', openFilter: "Voucher eq ''" },
   },
   destination: { system: 'dataverse', entitySet: DV.actuals.set, entityName: DV.actuals.name, keyFields: ['msdyn_actualid'] },
   mapping: [
@@ -55,7 +57,15 @@ export const actualsUpdateTask: TaskDef = {
 export const relationshipsUpdateTask: TaskDef = {
   id: 'relationships-update',
   name: 'TransactionConnections',
-  source: { system: 'finops', entitySet: FO_ENTITY_SETS.relationships, entityName: 'ProjCDSTransactionRelationshipImport', idField: 'ConnectionId', select: [] },
+  source: {
+    system: 'finops',
+    entitySet: FO_ENTITY_SETS.relationships,
+    entityName: 'ProjCDSTransactionRelationshipImport',
+    idField: 'ConnectionId',
+    select: [],
+    // F&O adds relationships only with the actuals it posts: those linked to the actuals read this run
+    scopeTo: { task: 'actuals-update', fields: ['Transaction1Id', 'Transaction2Id'] },
+  },
   destination: { system: 'dataverse', entitySet: DV.connections.set, entityName: DV.connections.name, keyFields: ['msdyn_transactionconnectionid'] },
   mapping: [
     copy('ConnectionId', 'msdyn_transactionconnectionid', true),
