@@ -232,9 +232,9 @@ export class FinOpsEmulator {
   private async send(reply: FastifyReply, res: ODataResponse): Promise<void> {
     reply.code(res.status).header('OData-Version', '4.0');
     for (const [k, v] of Object.entries(res.headers)) reply.header(k, v);
-    if (res.json !== undefined) {
+    if (res.json !== undefined || res.jsonText !== undefined) {
       if (!reply.hasHeader('content-type')) reply.type(CONTENT_TYPE_JSON);
-      await reply.send(JSON.stringify(res.json));
+      await reply.send(res.jsonText ?? JSON.stringify(res.json));
     } else if (res.text !== undefined) await reply.send(res.text);
     else await reply.send();
   }

@@ -66,8 +66,7 @@ export function runImportStaging(store: FinOpsStore, registry: EntityRegistry, n
       }
       const errEntity = registry.require('ProjCDSIntegrationImportErrors');
       for (const e of result.errors) {
-        const next = Number(store.getMeta(ERROR_SEQ) ?? '0') + 1;
-        store.setMeta(ERROR_SEQ, String(next));
+        const next = store.nextSequence(ERROR_SEQ);
         const row: Row = { dataAreaId: company, ErrorId: next, ActualId: e.actualId, Message: e.message, CreatedDateTime: stamp };
         store.insert(errEntity.set, keyString(errEntity, row), company, row);
       }

@@ -1,7 +1,7 @@
 import { coerceValue } from '../model/coerce';
 import type { EntityRegistry } from '../model/registry';
 import type { Row } from '../model/types';
-import { defaultRow, keyString } from '../model/values';
+import { keyString } from '../model/values';
 import type { FinOpsStore } from '../store/store';
 import type { SeedGroup } from '../model/baseline';
 import { DEFAULT_COMPANY } from '../constants';
@@ -22,7 +22,7 @@ export function loadSeed(store: FinOpsStore, registry: EntityRegistry, groups: I
     if (!entity) throw new SeedError(`Seed names the entity set '${group.entitySet}', which the F&O emulator does not serve.`);
     const insertAll = () => {
       for (const record of group.records) {
-        const row: Row = defaultRow(entity);
+        const row: Row = registry.newRow(entity);
         for (const [name, value] of Object.entries(record)) {
           if (name.includes('@')) continue;
           const f = registry.field(entity.set, name);

@@ -5,7 +5,7 @@ import { BatchFormatError, boundaryOf, parseBatch, serializeBatch, type BatchHtt
 import { dispatch, dispatchOrThrow, errorResponse } from './dispatch';
 import type { HandlerContext, ODataRequest, ODataResponse } from './types';
 
-function toODataRequest(ctx: HandlerContext, r: BatchHttpRequest, locations: Map<string, string>): ODataRequest {
+function toODataRequest(ctx: HandlerContext, rootPath: string, r: BatchHttpRequest, locations: Map<string, string>): ODataRequest {
   let url = r.url;
   const ref = /^\$(\d+)(.*)$/.exec(url);
   if (ref) {
@@ -14,7 +14,6 @@ function toODataRequest(ctx: HandlerContext, r: BatchHttpRequest, locations: Map
     url = loc + ref[2];
   }
   const parsed = new URL(url, `${ctx.serviceRoot}/`);
-  const rootPath = new URL(ctx.serviceRoot).pathname;
   if (!parsed.pathname.startsWith(rootPath)) throw finopsErrors.noHttpResource(url);
   return {
     method: r.method,
@@ -28,8 +27,8 @@ function toODataRequest(ctx: HandlerContext, r: BatchHttpRequest, locations: Map
 function toPart(res: ODataResponse, contentId?: string): BatchHttpResponse {
   const headers: Record<string, string> = { ...res.headers };
   let body: string | undefined;
-  if (res.json !== undefined) {
-    body = JSON.stringify(res.json);
+  if (res.json !== undefined || res.jsonText !== undefined) {
+    body = res.jsonText ?? JSON.stringify(res.json);
     if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = CONTENT_TYPE_JSON;
   } else if (res.text !== undefined) body = res.text;
   return { status: res.status, headers: { 'OData-Version': '4.0', ...headers }, body, contentId };
@@ -59,11 +58,12 @@ export function batch(ctx: HandlerContext, req: ODataRequest): ODataResponse {
   if (operations > MAX_BATCH_OPERATIONS) {
     throw finopsErrors.badRequest(`The batch contains ${operations} operations; the maximum is ${MAX_BATCH_OPERATIONS}. Split it into several batches.`, 'FO_BATCH_TOO_LARGE');
   }
+  const rootPath = new URL(ctx.serviceRoot).pathname;
   const results: BatchResult[] = parts.map((part): BatchResult => {
     if (part.kind === 'request') {
       let res: ODataResponse;
       try {
-        res = dispatch(ctx, toODataRequest(ctx, part.request, new Map()));
+        res = dispatch(ctx, toODataRequest(ctx, rootPath, part.request, new Map()));
       } catch (err) {
         res = errorResponse(err);
       }
@@ -78,7 +78,7 @@ export function batch(ctx: HandlerContext, req: ODataRequest): ODataResponse {
           }
           let res: ODataResponse;
           try {
-            res = dispatchOrThrow(ctx, toODataRequest(ctx, r, locations));
+            res = dispatchOrThrow(ctx, toODataRequest(ctx, rootPath, r, locations));
           } catch (err) {
             throw new ChangesetFailed(toPart(errorResponse(err), r.contentId));
           }

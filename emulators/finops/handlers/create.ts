@@ -2,10 +2,10 @@ import { finopsErrors } from '../errors';
 import { HEADER } from '../constants';
 import { coerceBody } from '../model/coerce';
 import type { EntityDef, Row } from '../model/types';
-import { defaultRow, isBlank, keyDescription, keyString } from '../model/values';
+import { isBlank, keyDescription, keyString } from '../model/values';
 import { projectDefaults } from '../rules/project-defaults';
 import { DuplicateKeyError } from '../store/store';
-import { contextUrl, etagOf, serializeRow } from '../odata/serialize';
+import { contextUrl, etagOf, serializeRowJson } from '../odata/serialize';
 import { parseJsonBody } from './body';
 import { storeRuleContext } from './rule-context';
 import { afterContractLineWrite, enforceLocking, validateRow } from './write-rules';
@@ -23,7 +23,9 @@ export function createEntity(ctx: HandlerContext, entity: EntityDef, req: ODataR
     throw finopsErrors.methodNotAllowed('POST', entity.set);
   }
   const given = coerceBody(ctx.registry, entity, parseJsonBody(req.headers, req.body));
-  const row: Row = { ...defaultRow(entity), ...given };
+  // every field in declared order: F&O's default, overwritten by the client's value
+  const row = ctx.registry.newRow(entity);
+  for (const name of Object.keys(given)) row[name] = given[name];
   if (entity.companySpecific && isBlank(given.dataAreaId)) row.dataAreaId = ctx.defaultCompany;
   for (const k of entity.keys) {
     if (isBlank(row[k]) && k !== 'dataAreaId') throw finopsErrors.validation(entity.type, `Warning: Field '${k}' must be filled in.`);
@@ -35,9 +37,10 @@ export function createEntity(ctx: HandlerContext, entity: EntityDef, req: ODataR
     Object.assign(row, d.set);
   }
   if (entity.set === 'ProjCDSActualsImports') {
-    const next = Number(ctx.store.getMeta(ACTUALS_SEQ) ?? '0') + 1;
-    ctx.store.setMeta(ACTUALS_SEQ, String(next));
-    Object.assign(row, { ActualsImportId: next, IsJournalized: 'No', IsDuplicate: 'No', Voucher: '' });
+    row.ActualsImportId = ctx.store.nextSequence(ACTUALS_SEQ);
+    row.IsJournalized = 'No';
+    row.IsDuplicate = 'No';
+    row.Voucher = '';
   }
   if (entity.set === 'ProjCDSTasks') enforceLocking(ctx, rules, entity, row, undefined);
   validateRow(rules, entity, row);
@@ -57,6 +60,6 @@ export function createEntity(ctx: HandlerContext, entity: EntityDef, req: ODataR
   return {
     status: 201,
     headers: { [HEADER.location]: location, [HEADER.etag]: etagOf(stored.version) },
-    json: { '@odata.context': contextUrl(ctx.serviceRoot, entity, { single: true }), ...serializeRow(entity, stored) },
+    jsonText: serializeRowJson(entity, stored, contextUrl(ctx.serviceRoot, entity, { single: true })),
   };
 }

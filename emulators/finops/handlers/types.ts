@@ -18,6 +18,8 @@ export interface ODataResponse {
   headers: Record<string, string>;
   /** JSON body (serialized by the adapter) or text (`$metadata`, `$count`, multipart). */
   json?: unknown;
+  /** A JSON body already serialized (sent like `json`, with the JSON content type). */
+  jsonText?: string;
   text?: string;
 }
 

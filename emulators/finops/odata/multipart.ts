@@ -35,36 +35,40 @@ export function boundaryOf(contentType: string | undefined): string | undefined 
   return m?.[2];
 }
 
-/** Splits on a boundary line; returns each part's text (without the boundary lines). */
-function splitParts(body: string, boundary: string): string[] {
-  const delimiter = `--${boundary}`;
-  const lines = body.split(/\r?\n/);
-  const parts: string[] = [];
-  let current: string[] | undefined;
-  let closed = false;
-  for (const line of lines) {
-    const trimmed = line.trimEnd();
-    if (trimmed === delimiter || trimmed === `${delimiter}--`) {
-      if (current) parts.push(current.join('\r\n'));
-      current = trimmed === delimiter ? [] : undefined;
-      if (trimmed !== delimiter) {
-        closed = true;
-        break;
-      }
-      continue;
-    }
-    if (current) current.push(line);
-  }
-  if (!closed) throw new BatchFormatError(`The multipart body is not terminated by '--${boundary}--'.`);
-  return parts;
+/**
+ * The body is split into lines once (on LF, dropping one CR before it) and every level of the multipart
+ * structure works on ranges of those lines: a 1,000-changeset batch is not re-split and re-joined per
+ * level. A range stands for its lines joined with CRLF (an empty range is the empty text).
+ */
+interface Range {
+  start: number;
+  end: number;
 }
 
-function headerBlock(text: string): { headers: Record<string, string>; rest: string } {
-  const lines = text.split('\r\n');
+/** Splits a range on its boundary lines; returns each part's range (without the boundary lines). */
+function splitParts(lines: string[], range: Range, boundary: string): Range[] {
+  const delimiter = `--${boundary}`;
+  const close = `${delimiter}--`;
+  const parts: Range[] = [];
+  let start = -1;
+  for (let i = range.start; i < range.end; i++) {
+    const line = lines[i];
+    if (!line.startsWith(delimiter)) continue;
+    const trimmed = line.trimEnd();
+    if (trimmed !== delimiter && trimmed !== close) continue;
+    if (start >= 0) parts.push({ start, end: i });
+    if (trimmed === close) return parts;
+    start = i + 1;
+  }
+  throw new BatchFormatError(`The multipart body is not terminated by '--${boundary}--'.`);
+}
+
+/** Header lines up to the first blank line (one blank line before them is skipped); `rest` is what follows. */
+function headerBlock(lines: string[], range: Range): { headers: Record<string, string>; rest: Range } {
   const headers: Record<string, string> = {};
-  let i = 0;
-  while (i < lines.length && lines[i].trim() === '' && i === 0) i++;
-  for (; i < lines.length; i++) {
+  let i = range.start;
+  if (i < range.end && lines[i].trim() === '') i++;
+  for (; i < range.end; i++) {
     const line = lines[i];
     if (line.trim() === '') {
       i++;
@@ -74,38 +78,44 @@ function headerBlock(text: string): { headers: Record<string, string>; rest: str
     if (c <= 0) throw new BatchFormatError(`Malformed header line '${line}' in a batch part.`);
     headers[line.slice(0, c).trim().toLowerCase()] = line.slice(c + 1).trim();
   }
-  return { headers, rest: lines.slice(i).join('\r\n') };
+  return { headers, rest: { start: Math.min(i, range.end), end: range.end } };
 }
 
-function parseHttp(text: string, contentId?: string): BatchHttpRequest {
-  const lines = text.split('\r\n');
-  let i = 0;
-  while (i < lines.length && lines[i].trim() === '') i++;
-  const m = /^([A-Z]+)\s+(\S+)(\s+HTTP\/1\.[01])?$/.exec((lines[i] ?? '').trim());
-  if (!m) throw new BatchFormatError(`The batch part does not start with an HTTP request line (got '${lines[i] ?? ''}').`);
-  const { headers, rest } = headerBlock(lines.slice(i + 1).join('\r\n'));
-  const body = rest.replace(/(\r\n)+$/, '');
+const REQUEST_LINE = /^([A-Z]+)\s+(\S+)(\s+HTTP\/1\.[01])?$/;
+
+function parseHttp(lines: string[], range: Range, contentId?: string): BatchHttpRequest {
+  let i = range.start;
+  while (i < range.end && lines[i].trim() === '') i++;
+  const first = i < range.end ? lines[i] : '';
+  const m = REQUEST_LINE.exec(first.trim());
+  if (!m) throw new BatchFormatError(`The batch part does not start with an HTTP request line (got '${first}').`);
+  const { headers, rest } = headerBlock(lines, { start: i + 1, end: range.end });
+  // the body without trailing blank lines (trailing CRLFs)
+  let end = rest.end;
+  while (end > rest.start && lines[end - 1] === '') end--;
+  const body = end - rest.start === 1 ? lines[rest.start] : lines.slice(rest.start, end).join('\r\n');
   return { method: m[1], url: m[2], headers, body: body === '' ? undefined : body, contentId };
 }
 
 export function parseBatch(body: string, boundary: string): BatchPart[] {
-  return splitParts(body, boundary).map((partText) => {
-    const { headers, rest } = headerBlock(partText);
+  const lines = body.split(/\r?\n/);
+  return splitParts(lines, { start: 0, end: lines.length }, boundary).map((part) => {
+    const { headers, rest } = headerBlock(lines, part);
     const inner = boundaryOf(headers['content-type']);
     if (inner) {
-      const requests = splitParts(rest, inner).map((t) => {
-        const h = headerBlock(t);
+      const requests = splitParts(lines, rest, inner).map((r) => {
+        const h = headerBlock(lines, r);
         if (!(h.headers['content-type'] ?? '').toLowerCase().startsWith('application/http')) {
           throw new BatchFormatError('Each changeset part needs Content-Type: application/http.');
         }
-        return parseHttp(h.rest, h.headers['content-id']);
+        return parseHttp(lines, h.rest, h.headers['content-id']);
       });
       return { kind: 'changeset', requests } as BatchPart;
     }
     if (!(headers['content-type'] ?? '').toLowerCase().startsWith('application/http')) {
       throw new BatchFormatError('Each batch part needs Content-Type: application/http or multipart/mixed.');
     }
-    return { kind: 'request', request: parseHttp(rest, headers['content-id']) } as BatchPart;
+    return { kind: 'request', request: parseHttp(lines, rest, headers['content-id']) } as BatchPart;
   });
 }
 

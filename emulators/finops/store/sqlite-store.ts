@@ -72,19 +72,21 @@ export class SqliteFinOpsStore implements FinOpsStore {
 
   insert(set: string, key: string, company: string, data: Row): StoredRow {
     const version = ++this.version;
+    const json = JSON.stringify(data);
     try {
-      this.stmt('INSERT INTO rows (entity, rkey, company, version, data) VALUES (?, ?, ?, ?, ?)').run(set, key, company, version, JSON.stringify(data));
+      this.stmt('INSERT INTO rows (entity, rkey, company, version, data) VALUES (?, ?, ?, ?, ?)').run(set, key, company, version, json);
     } catch (err) {
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateKeyError(`${set} ${key} exists`);
       throw err;
     }
-    return { version, data };
+    return { version, data, json };
   }
 
   update(set: string, key: string, data: Row): StoredRow {
     const version = ++this.version;
-    this.stmt('UPDATE rows SET version = ?, data = ? WHERE entity = ? AND rkey = ?').run(version, JSON.stringify(data), set, key);
-    return { version, data };
+    const json = JSON.stringify(data);
+    this.stmt('UPDATE rows SET version = ?, data = ? WHERE entity = ? AND rkey = ?').run(version, json, set, key);
+    return { version, data, json };
   }
 
   remove(set: string, key: string): boolean {
@@ -134,6 +136,13 @@ export class SqliteFinOpsStore implements FinOpsStore {
 
   setMeta(key: string, value: string): void {
     this.stmt('INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v').run(key, value);
+  }
+
+  nextSequence(key: string): number {
+    const r = this.stmt(
+      "INSERT INTO meta (k, v) VALUES (?, '1') ON CONFLICT (k) DO UPDATE SET v = CAST(CAST(v AS INTEGER) + 1 AS TEXT) RETURNING v",
+    ).get(key) as { v: string };
+    return Number(r.v);
   }
 
   close(): void {

@@ -6,6 +6,8 @@ export interface StoredRow {
   data: Row;
   /** Row version, increases on every write (feeds `@odata.etag`). */
   version: number;
+  /** `data` as JSON text, when the store has it at hand (after a write): answers reuse it. */
+  json?: string;
 }
 
 export interface OrderBy {
@@ -40,5 +42,7 @@ export interface FinOpsStore {
   clearAll(): void;
   getMeta(key: string): string | undefined;
   setMeta(key: string, value: string): void;
+  /** Advances the counter stored under meta `key` (absent = 0) and returns its new value, in one write. */
+  nextSequence(key: string): number;
   close(): void;
 }
