@@ -1,7 +1,7 @@
 import { finopsErrors } from '../errors';
 import { HEADER } from '../constants';
 import { coerceBody } from '../model/coerce';
-import type { EntityDef, Row } from '../model/types';
+import type { EntityDef } from '../model/types';
 import { isBlank, keyDescription, keyString } from '../model/values';
 import { projectDefaults } from '../rules/project-defaults';
 import { DuplicateKeyError } from '../store/store';
