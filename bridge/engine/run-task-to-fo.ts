@@ -49,6 +49,22 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
     );
   };
 
+  // results of records that are not written (filtered, skipped, in error): saved together, one
+  // transaction per page, not one per record
+  const notes: { sourceId: string; outcome: 'skipped' | 'filtered' | 'error'; message: string }[] = [];
+  const note = (sourceId: string, outcome: 'skipped' | 'filtered' | 'error', message: string): void => {
+    if (!d.dryRun) notes.push({ sourceId, outcome, message });
+  };
+  const saveNotes = (): void => {
+    if (notes.length === 0) return;
+    const batch = notes.splice(0);
+    d.store.transaction(() => {
+      results(batch);
+      d.store.retry.add(batch.filter((n) => n.outcome === 'error').map((n) => ({ task: task.id, sourceId: n.sourceId, reason: n.message })));
+      d.store.retry.remove(task.id, batch.filter((n) => n.outcome !== 'error').map((n) => n.sourceId));
+    });
+  };
+
   const commit = async (batch: PendingWrite[]): Promise<void> => {
     d.store.keyMap.markPending(batch.map((w) => ({ task: task.id, sourceId: w.sourceId, legalEntity: w.rec.legalEntity, destKey: w.rec.key })));
     const res = await writeWithFallbacks(d.ports, batch.map((w) => w.op));
@@ -103,12 +119,7 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
     switch (outcome.kind) {
       case 'filtered':
         tally.filtered++;
-        if (!d.dryRun) {
-          d.store.transaction(() => {
-            results([{ sourceId, outcome: 'filtered', message: outcome.reason }]);
-            d.store.retry.remove(task.id, [sourceId]);
-          });
-        }
+        note(sourceId, 'filtered', outcome.reason);
         return true;
       case 'held':
         held.set(sourceId, { row, parent: outcome.parent });
@@ -118,13 +129,7 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
         const message = outcome.kind === 'skipped' ? outcome.reason : outcome.message;
         if (outcome.kind === 'skipped') tally.skipped++;
         else tally.errors++;
-        if (!d.dryRun) {
-          d.store.transaction(() => {
-            results([{ sourceId, outcome: outcome.kind === 'skipped' ? 'skipped' : 'error', message }]);
-            if (outcome.kind === 'error') d.store.retry.add([{ task: task.id, sourceId, reason: message }]);
-            else d.store.retry.remove(task.id, [sourceId]);
-          });
-        }
+        note(sourceId, outcome.kind, message);
         d.status.record(task, row, sourceId, outcome.kind === 'skipped' ? 'Skipped' : 'Error', { message });
         d.logger.info({ sourceId, outcome: outcome.kind, reason: message }, `record ${outcome.kind}`);
         return true;
@@ -154,6 +159,7 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
     tally.read += rows.length;
     await d.lookups.prefetch(task, rows);
     for (const row of rows) await handle(row, false);
+    saveNotes();
     d.onProgress?.(task, tally);
   };
 
@@ -179,6 +185,7 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
       await handle(h.row, true);
       if (held.size === before) progress = true;
     }
+    saveNotes();
     await flush(true);
   }
   for (const [sourceId, h] of held) {
@@ -187,25 +194,16 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
     if (parentResult && (parentResult.outcome === 'skipped' || parentResult.outcome === 'filtered')) {
       const reason = `its ${h.parent.name} ${h.parent.id} is not synced: ${parentResult.message ?? parentResult.outcome}`;
       tally.skipped++;
-      if (!d.dryRun) {
-        d.store.transaction(() => {
-          results([{ sourceId, outcome: 'skipped', message: reason }]);
-          d.store.retry.remove(task.id, [sourceId]);
-        });
-      }
+      note(sourceId, 'skipped', reason);
       d.status.record(task, h.row, sourceId, 'Skipped', { message: reason });
       continue;
     }
     const message = `waiting for its ${h.parent.name} ${h.parent.id}, which is not in F&O (not synced yet or failed); it is retried on the next run`;
     tally.errors++;
-    if (!d.dryRun) {
-      d.store.transaction(() => {
-        results([{ sourceId, outcome: 'error', message }]);
-        d.store.retry.add([{ task: task.id, sourceId, reason: message }]);
-      });
-    }
+    note(sourceId, 'error', message);
     d.status.record(task, h.row, sourceId, 'Error', { message });
   }
+  saveNotes();
   if (!d.dryRun && deltaToken) d.store.deltaTokens.set(task.id, deltaToken);
   d.onProgress?.(task, tally);
   return tally;

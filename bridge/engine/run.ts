@@ -97,7 +97,14 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
     await writeBack('run row', () => ports.upsertMultiple(SYNC_RUN_ENTITY_SET, SYNC_RUN_TABLE, [runRow({ runId, trigger, state: 'Running', startedOn: started, upserts: 0, skipped: 0, errors: 0, summary: `${plan.length} tasks` })]));
   }
 
-  const status = new StatusCollector((entity, id) => store.runs.previousOutcome(entity, id, runId) === 'error');
+  // was a counted record (estimate, actual) in error before? asked per record: one query per entity for the few
+  // records that ever were, the exact question only for those
+  const errorIds = new Map<string, Set<string>>();
+  const status = new StatusCollector((entity, id) => {
+    let ids = errorIds.get(entity);
+    if (!ids) errorIds.set(entity, (ids = store.runs.idsWithErrors(entity, runId)));
+    return ids.has(id) && store.runs.previousOutcome(entity, id, runId) === 'error';
+  });
   const lookups = new LookupCache(ports, (task, id) => store.keyMap.forSource(task, id).find((e) => e.state === 'written')?.destKey);
   const needsCurrencies = plan.some((p) => p.task.mapping.some((m) => m.transform.kind === 'bind' && m.transform.by === 'currencyCode'));
   const needsCategories = plan.some((p) => p.task.mapping.some((m) => m.transform.kind === 'categoryId'));

@@ -18,16 +18,27 @@ export interface ContextDeps {
   readonly dryRunWritten?: ReadonlyMap<string, string | null>;
 }
 
-/** The MapContext of one task: lookups from the run's cache, parents and reverse keys from the key map. */
+/**
+ * The MapContext of one task: lookups from the run's cache, parents and reverse keys from the key map.
+ * A parent found written is remembered for the task (a written parent stays written; many children
+ * share a few parents), a missing one is asked again (it may be written later in the run).
+ */
 export function taskContext(task: TaskDef, d: ContextDeps): MapContext {
+  const writtenParents = new Map<string, ParentState>();
   return {
     settings: d.settings,
     valueMaps: d.valueMaps,
     lookup: (name, id) => d.lookups.get(task, name, id),
     parent: (parentTask, id): ParentState => {
       if (!d.trackedTasks.has(parentTask)) return 'untracked';
+      const known = writtenParents.get(`${parentTask}|${id}`);
+      if (known) return known;
       const written = d.store.keyMap.forSource(parentTask, id).find((e) => e.state === 'written');
-      if (written) return { legalEntity: written.legalEntity };
+      if (written) {
+        const state = { legalEntity: written.legalEntity };
+        writtenParents.set(`${parentTask}|${id}`, state);
+        return state;
+      }
       const dry = d.dryRunWritten?.get(`${parentTask}|${id}`);
       if (dry !== undefined) return { legalEntity: dry };
       return 'missing';

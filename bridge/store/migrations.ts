@@ -90,4 +90,10 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
       CREATE INDEX record_results_task ON record_results(task, source_id, at);
     `,
   },
+  {
+    version: 3,
+    name: 'error-results-index',
+    // the records that were in error (few) without scanning every result of an entity
+    sql: `CREATE INDEX record_results_outcome ON record_results(outcome, entity, source_id);`,
+  },
 ];

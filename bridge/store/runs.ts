@@ -119,6 +119,12 @@ export class Runs {
     return r ? toResult(r) : undefined;
   }
 
+  /** Source records of an entity with an error result in a run other than `runId` (candidates for `previousOutcome`). */
+  idsWithErrors(entity: string, runId: string): Set<string> {
+    const rows = this.db.prepare("SELECT DISTINCT source_id FROM record_results WHERE outcome = 'error' AND entity = ? AND run_id <> ?").all(entity, runId) as { source_id: string }[];
+    return new Set(rows.map((r) => r.source_id));
+  }
+
   /** The outcome of a source record in the latest run before `runId` that handled it (any task). */
   previousOutcome(entity: string, sourceId: string, runId: string): RecordOutcome | undefined {
     const r = this.previousStmt.get(entity, sourceId, runId) as { outcome: RecordOutcome } | undefined;
