@@ -14,6 +14,8 @@ export interface FoWriteOp {
   readonly entitySet: string;
   readonly key: Rec;
   readonly payload: Rec;
+  /** Fields F&O fills itself after the create (the task's `filledByFinOps`): a PATCH leaves them out. */
+  readonly filledByFinOps?: readonly string[];
 }
 
 export type FoWriteResult =

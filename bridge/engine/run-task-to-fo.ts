@@ -142,7 +142,7 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
             tally.unchanged++;
             continue;
           }
-          const op: FoWriteOp = { method: entry ? 'PATCH' : 'POST', entitySet, key: rec.key, payload: rec.payload };
+          const op: FoWriteOp = { method: entry ? 'PATCH' : 'POST', entitySet, key: rec.key, payload: rec.payload, ...(task.filledByFinOps ? { filledByFinOps: task.filledByFinOps } : {}) };
           if (d.dryRun) {
             dryWritten?.set(`${task.id}|${sourceId}`, rec.legalEntity);
             d.onDryRunWrite?.({ task: task.id, sourceId, method: op.method, entitySet, key: rec.key, payload: rec.payload });

@@ -1,9 +1,12 @@
 import type { EnginePorts, FoWriteOp, FoWriteResult } from './ports';
 
-/** PATCH bodies carry no key fields (the key is in the URL). */
+/**
+ * PATCH bodies carry no key fields (the key is in the URL), and not the fields F&O fills itself:
+ * PSA's copy of the voucher, empty until it comes back, must not blank F&O's.
+ */
 export function patchBody(op: FoWriteOp): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(op.payload)) if (!(k in op.key)) body[k] = v;
+  for (const [k, v] of Object.entries(op.payload)) if (!(k in op.key) && !op.filledByFinOps?.includes(k)) body[k] = v;
   return body;
 }
 

@@ -178,8 +178,19 @@ describe('engine on the demo seed (acceptance of issue 4)', () => {
     expect((await sb.admin('finops', 'POST', 'post-journal', {})).status).toBe(200);
     const posted = (await sb.foRows('ProjCDSActualsImports')).filter((r) => r.Voucher);
     expect(posted.length).toBeGreaterThan(0);
-    const s = await sb.run({ templates: ['actuals-update-to-psa'] });
+    // a PSA edit of a posted actual whose voucher has not come back yet: its PATCH must not blank the voucher
+    const edited = posted[0];
+    const patch = await sb.em.fetchAs('dataverse')(`/api/data/v9.2/msdyn_actuals(${String(edited.ActualId)})`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', 'If-Match': '*' },
+      body: JSON.stringify({ msdyn_description: 'Edited after posting' }),
+    });
+    expect(patch.status).toBe(204);
+    const s = await sb.run();
     expect(s.failedTasks).toBe(0);
+    expect(s.tasks.find((t) => t.task === 'actuals')).toMatchObject({ upserts: 1 });
+    const [row] = await sb.foRows('ProjCDSActualsImports', `$filter=ActualId eq '${String(edited.ActualId)}'`);
+    expect(row).toMatchObject({ Description: 'Edited after posting', ExternalReference: edited.ExternalReference, Voucher: edited.Voucher });
     const psa = new Map((await sb.dvRows('msdyn_actuals', '$select=msdyn_externalreferenceid')).map((a) => [a.msdyn_actualid, a.msdyn_externalreferenceid]));
     for (const r of posted) expect({ id: r.ActualId, ref: psa.get(r.ActualId) }).toEqual({ id: r.ActualId, ref: r.ExternalReference });
   });
