@@ -156,7 +156,8 @@ export interface TaskDef {
   /**
    * PSA→F&O: destination fields that F&O fills itself and an F&O→PSA task copies back to PSA (posting
    * writes the voucher into `ExternalReference`). They are left out of the change hash, so the copy
-   * coming back is not written to F&O again as a change; they still travel with any other change.
+   * coming back is not written to F&O again as a change, and a PATCH leaves them out (PSA's copy, empty
+   * until it comes back, must not blank F&O's); a create sends them.
    */
   readonly filledByFinOps?: readonly string[];
 }
