@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { finopsErrors } from '../errors';
 import { CONTENT_TYPE_JSON, MAX_BATCH_OPERATIONS } from '../constants';
-import { BatchFormatError, boundaryOf, parseBatch, serializeBatch, type BatchHttpRequest, type BatchHttpResponse, type BatchResult } from '../odata/multipart';
+import { BatchFormatError, boundaryOf, parseBatch, serializeBatch, type BatchHttpRequest, type BatchHttpResponse, type BatchPart, type BatchResult } from '../odata/multipart';
 import { dispatch, dispatchOrThrow, errorResponse } from './dispatch';
 import type { HandlerContext, ODataRequest, ODataResponse } from './types';
 
@@ -40,6 +40,41 @@ class ChangesetFailed extends Error {
   }
 }
 
+/** One part of a batch: a single request, or a changeset run atomically (a failure is its one answer). */
+function runPart(ctx: HandlerContext, rootPath: string, part: BatchPart): BatchResult {
+  if (part.kind === 'request') {
+    let res: ODataResponse;
+    try {
+      res = dispatch(ctx, toODataRequest(ctx, rootPath, part.request, new Map()));
+    } catch (err) {
+      res = errorResponse(err);
+    }
+    return { kind: 'response', response: toPart(res, part.request.contentId) };
+  }
+  const locations = new Map<string, string>();
+  try {
+    const responses = ctx.store.transaction(() =>
+      part.requests.map((r) => {
+        if (r.method.toUpperCase() === 'GET') {
+          throw new ChangesetFailed(toPart(errorResponse(finopsErrors.badRequest('GET requests are not allowed in a changeset.', 'FO_BATCH_FORMAT')), r.contentId));
+        }
+        let res: ODataResponse;
+        try {
+          res = dispatchOrThrow(ctx, toODataRequest(ctx, rootPath, r, locations));
+        } catch (err) {
+          throw new ChangesetFailed(toPart(errorResponse(err), r.contentId));
+        }
+        if (r.contentId && res.headers.Location) locations.set(r.contentId, res.headers.Location);
+        return toPart(res, r.contentId);
+      }),
+    );
+    return { kind: 'changeset', responses };
+  } catch (err) {
+    if (err instanceof ChangesetFailed) return { kind: 'response', response: err.response };
+    throw err;
+  }
+}
+
 /**
  * POST /data/$batch: up to 5,000 operations; each changeset is atomic (all or nothing) and every part
  * gets its own answer; the batch itself answers 200 even when parts fail (protocols.md §2.4).
@@ -59,39 +94,23 @@ export function batch(ctx: HandlerContext, req: ODataRequest): ODataResponse {
     throw finopsErrors.badRequest(`The batch contains ${operations} operations; the maximum is ${MAX_BATCH_OPERATIONS}. Split it into several batches.`, 'FO_BATCH_TOO_LARGE');
   }
   const rootPath = new URL(ctx.serviceRoot).pathname;
-  const results: BatchResult[] = parts.map((part): BatchResult => {
-    if (part.kind === 'request') {
-      let res: ODataResponse;
+  // One SQLite transaction around the whole batch, each changeset nested in it (a savepoint, still
+  // all or nothing): SQLite scans its whole page cache at every commit, so a commit per changeset
+  // costs more and more as the data grows. An unexpected error keeps the parts run before it.
+  let escaped: { error: unknown } | undefined;
+  const results = ctx.store.transaction(() => {
+    const out: BatchResult[] = [];
+    for (const part of parts) {
       try {
-        res = dispatch(ctx, toODataRequest(ctx, rootPath, part.request, new Map()));
-      } catch (err) {
-        res = errorResponse(err);
+        out.push(runPart(ctx, rootPath, part));
+      } catch (error) {
+        escaped = { error };
+        break;
       }
-      return { kind: 'response', response: toPart(res, part.request.contentId) };
     }
-    const locations = new Map<string, string>();
-    try {
-      const responses = ctx.store.transaction(() =>
-        part.requests.map((r) => {
-          if (r.method.toUpperCase() === 'GET') {
-            throw new ChangesetFailed(toPart(errorResponse(finopsErrors.badRequest('GET requests are not allowed in a changeset.', 'FO_BATCH_FORMAT')), r.contentId));
-          }
-          let res: ODataResponse;
-          try {
-            res = dispatchOrThrow(ctx, toODataRequest(ctx, rootPath, r, locations));
-          } catch (err) {
-            throw new ChangesetFailed(toPart(errorResponse(err), r.contentId));
-          }
-          if (r.contentId && res.headers.Location) locations.set(r.contentId, res.headers.Location);
-          return toPart(res, r.contentId);
-        }),
-      );
-      return { kind: 'changeset', responses };
-    } catch (err) {
-      if (err instanceof ChangesetFailed) return { kind: 'response', response: err.response };
-      throw err;
-    }
+    return out;
   });
+  if (escaped) throw escaped.error;
   const responseBoundary = `batchresponse_${randomUUID()}`;
   return {
     status: 200,
