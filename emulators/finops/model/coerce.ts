@@ -61,12 +61,13 @@ export function coerceBody(registry: EntityRegistry, entity: EntityDef, body: un
     throw finopsErrors.badRequest(`The request body must be a JSON object with the properties of '${NAMESPACE}.${entity.type}'.`, 'FO_BAD_BODY');
   }
   const out: Row = {};
-  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+  const values = body as Record<string, unknown>;
+  for (const name of Object.keys(values)) {
     if (name.includes('@')) continue;
     const f = registry.field(entity.set, name);
     if (!f) throw finopsErrors.bodyUnknownProperty(name, entity.type);
     if (f.readOnly) continue;
-    out[name] = coerceValue(f, value);
+    out[name] = coerceValue(f, values[name]);
   }
   return out;
 }

@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
 `;
 
 export const FINOPS_DB_FILE = 'finops.sqlite';
+const EXISTENCE_CACHE_LIMIT = 100_000;
 
 /** The F&O emulator's store: one SQLite table of JSON rows keyed by (entity set, key); `:memory:` without dataDir. */
 export class SqliteFinOpsStore implements FinOpsStore {
@@ -29,6 +30,12 @@ export class SqliteFinOpsStore implements FinOpsStore {
   private version: number;
   /** One transaction wrapper, reused (better-sqlite3 nests calls as savepoints). */
   private readonly tx: (fn: () => unknown) => unknown;
+  /**
+   * Whether (entity set, key) exists, as far as known: business rules ask it several times per write
+   * (legal entity, project, task, contract, currency). Kept exact by every write of this store; dropped
+   * when a transaction rolls back or the store is cleared.
+   */
+  private readonly existence = new Map<string, boolean>();
 
   constructor(opts: { dataDir?: string } = {}) {
     let file = ':memory:';
@@ -67,7 +74,18 @@ export class SqliteFinOpsStore implements FinOpsStore {
   }
 
   has(set: string, key: string): boolean {
-    return this.stmt('SELECT 1 FROM rows WHERE entity = ? AND rkey = ?').get(set, key) !== undefined;
+    const cacheKey = `${set}\u0000${key}`;
+    let found = this.existence.get(cacheKey);
+    if (found === undefined) {
+      found = this.stmt('SELECT 1 FROM rows WHERE entity = ? AND rkey = ?').get(set, key) !== undefined;
+      this.remember(cacheKey, found);
+    }
+    return found;
+  }
+
+  private remember(cacheKey: string, exists: boolean): void {
+    if (this.existence.size >= EXISTENCE_CACHE_LIMIT) this.existence.clear();
+    this.existence.set(cacheKey, exists);
   }
 
   insert(set: string, key: string, company: string, data: Row): StoredRow {
@@ -79,6 +97,7 @@ export class SqliteFinOpsStore implements FinOpsStore {
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateKeyError(`${set} ${key} exists`);
       throw err;
     }
+    this.remember(`${set}\u0000${key}`, true);
     return { version, data, json };
   }
 
@@ -90,7 +109,9 @@ export class SqliteFinOpsStore implements FinOpsStore {
   }
 
   remove(set: string, key: string): boolean {
-    return this.stmt('DELETE FROM rows WHERE entity = ? AND rkey = ?').run(set, key).changes > 0;
+    const removed = this.stmt('DELETE FROM rows WHERE entity = ? AND rkey = ?').run(set, key).changes > 0;
+    this.remember(`${set}\u0000${key}`, false);
+    return removed;
   }
 
   private where(set: string, q: StoreQuery): { sql: string; params: unknown[] } {
@@ -122,11 +143,17 @@ export class SqliteFinOpsStore implements FinOpsStore {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.tx(fn) as T;
+    try {
+      return this.tx(fn) as T;
+    } catch (err) {
+      this.existence.clear();
+      throw err;
+    }
   }
 
   clearAll(): void {
     this.db.exec('DELETE FROM rows; DELETE FROM meta;');
+    this.existence.clear();
   }
 
   getMeta(key: string): string | undefined {
