@@ -1,4 +1,4 @@
-import type { TaskDef } from '../templates/types';
+import type { TaskDef, TaskId } from '../templates/types';
 import type { FoRead, Rec } from './ports';
 
 /**
@@ -69,4 +69,30 @@ export const SCOPED_READS = 'linked';
 export function savedWatermark(token: string | undefined): number | undefined {
   const n = Number(token);
   return token !== undefined && token !== '' && Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** At most this many written keys per task are remembered to keep a prefetched F&O page. */
+export const MAX_WRITTEN_KEYS = 1000;
+export type WrittenKeys = Map<TaskId, Set<string> | 'many'>;
+
+const keyText = (field: string, value: unknown): string => `${field}=${String(value).toLowerCase()}`;
+
+/** Notes the F&O keys a PSA→F&O task wrote in the run (key fields without the company). */
+export function noteWritten(written: WrittenKeys, task: TaskId, keys: readonly Rec[]): void {
+  let set = written.get(task) ?? new Set<string>();
+  if (set === 'many') return;
+  for (const key of keys) for (const [f, v] of Object.entries(key)) if (f !== 'dataAreaId') set.add(keyText(f, v));
+  if (set.size > MAX_WRITTEN_KEYS) set = 'many';
+  written.set(task, set);
+}
+
+/**
+ * Whether an F&O→PSA task's prefetched page is still exact after a PSA→F&O task wrote the same entity
+ * set: only for a watermark task (which rows it reads depends on fields F&O fills, which our writes do
+ * not touch), a complete page (no next link), and none of its rows written.
+ */
+export function pageStillExact(reader: TaskDef, page: { readonly rows: readonly Rec[]; readonly nextLink?: string }, writer: TaskDef, written: Set<string> | 'many' | undefined): boolean {
+  if (!reader.source.watermark || page.nextLink || written === undefined || written === 'many') return false;
+  const fields = writer.destination.keyFields;
+  return !page.rows.some((row) => fields.some((f) => written.has(keyText(f, row[f]))));
 }

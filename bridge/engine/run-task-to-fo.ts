@@ -3,6 +3,7 @@ import { mapRecord, type DestinationRecord } from '../templates/map-record';
 import type { TaskDef } from '../templates/types';
 import { emptyTally, type TaskTally } from './counts';
 import { changeHash } from './change-hash';
+import { noteWritten } from './fo-scope';
 import { readAhead } from './read-ahead';
 import type { FoWriteOp, Rec, SourcePage } from './ports';
 import { taskContext } from './task-context';
@@ -69,6 +70,7 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
     d.store.keyMap.markPending(batch.map((w) => ({ task: task.id, sourceId: w.sourceId, legalEntity: w.rec.legalEntity, destKey: w.rec.key })));
     const res = await writeWithFallbacks(d.ports, batch.map((w) => w.op));
     const ok = batch.filter((_, i) => res[i].ok);
+    if (d.writtenKeys) noteWritten(d.writtenKeys, task.id, ok.map((w) => w.rec.key));
     d.store.transaction(() => {
       d.store.keyMap.markWritten(ok.map((w) => ({ task: task.id, sourceId: w.sourceId, legalEntity: w.rec.legalEntity, destKey: w.rec.key, hash: w.hash })));
       d.store.retry.remove(task.id, ok.map((w) => w.sourceId));

@@ -6,7 +6,7 @@ import { templates as registry, type TaskId, type TemplateId } from '../template
 import type { TaskDef } from '../templates/types';
 import { DV, FO_ENTITY_SETS } from '../templates/entities';
 import { resolveValueMaps } from '../templates/value-maps';
-import { mainRead, nextWatermark, savedWatermark, SCOPED_READS, watermarkReads } from './fo-scope';
+import { mainRead, nextWatermark, pageStillExact, savedWatermark, SCOPED_READS, watermarkReads, type WrittenKeys } from './fo-scope';
 import { emptyTally, type TaskTally } from './counts';
 import { LookupCache } from './lookup-cache';
 import { planRun } from './plan';
@@ -139,6 +139,7 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
   const foFirstPages = new Map<TaskId, ProbedPage>();
   const foWatermarks = new Map<TaskId, number>();
   const linkedIds = new Map<TaskId, Set<string> | 'many'>();
+  const writtenKeys: WrittenKeys = new Map();
   const scopeTargets = new Set(plan.flatMap((p) => (p.task.source.scopeTo ? [p.task.source.scopeTo.task] : [])));
   const foRead = (t: TaskDef) => mainRead(t, entitySetOf(t), opts.full === true ? undefined : savedWatermark(store.deltaTokens.get(t.id)));
   const prefetchFinOps = async (from: number): Promise<void> => {
@@ -176,7 +177,10 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
       for (const p of plan) if (firstPages.has(p.task.id) && p.task.source.entitySet === task.destination.entitySet) firstPages.delete(p.task.id);
     } else {
       const set = entitySetOf(task);
-      for (const p of plan) if (foFirstPages.has(p.task.id) && entitySetOf(p.task) === set) foFirstPages.delete(p.task.id);
+      for (const p of plan) {
+        const page = foFirstPages.get(p.task.id);
+        if (page && entitySetOf(p.task) === set && !pageStillExact(p.task, page, task, writtenKeys.get(task.id))) foFirstPages.delete(p.task.id);
+      }
     }
   };
   const summaries: TaskSummary[] = [];
@@ -201,7 +205,7 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
         full: opts.full === true,
         dryRun,
         firstPage: template.direction === 'psa-to-fo' ? firstPages.get(task.id) : foFirstPages.get(task.id),
-        ...(template.direction === 'fo-to-psa' ? { foRead: foRead(task), nextWatermark: foWatermarks.get(task.id), linkedIds, scopeTargets } : {}),
+        ...(template.direction === 'fo-to-psa' ? { foRead: foRead(task), nextWatermark: foWatermarks.get(task.id), linkedIds, scopeTargets } : { writtenKeys }),
         entitySetOf,
         onDryRunWrite: opts.onDryRunWrite,
         onProgress,

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Store } from '../store';
 import type { TaskDef, TaskId } from '../templates/types';
 import type { TaskTally } from './counts';
+import type { WrittenKeys } from './fo-scope';
 import type { EnginePorts, FoRead, Rec, SourcePage } from './ports';
 import type { StatusCollector } from './status';
 import type { ContextDeps } from './task-context';
@@ -35,6 +36,8 @@ export interface TaskRunDeps extends ContextDeps {
   readonly nextWatermark?: number;
   /** F&O→PSA: ids the tasks that others are scoped to read in this run ('many': more than fit a filter). */
   readonly linkedIds?: Map<TaskId, Set<string> | 'many'>;
+  /** PSA→F&O: the F&O keys each task wrote in the run (a prefetched F&O page without them stays valid). */
+  readonly writtenKeys?: WrittenKeys;
   /** F&O→PSA: the tasks of the run that other tasks are scoped to (they collect the ids they read). */
   readonly scopeTargets?: ReadonlySet<TaskId>;
   /** Configured destination/source entity set of an F&O side. */

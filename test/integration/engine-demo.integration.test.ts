@@ -191,6 +191,9 @@ describe('engine on the demo seed (acceptance of issue 4)', () => {
     expect(s.tasks.find((t) => t.task === 'actuals')).toMatchObject({ upserts: 1 });
     const [row] = await sb.foRows('ProjCDSActualsImports', `$filter=ActualId eq '${String(edited.ActualId)}'`);
     expect(row).toMatchObject({ Description: 'Edited after posting', ExternalReference: edited.ExternalReference, Voucher: edited.Voucher });
+    // the update template read the row after the actuals task wrote it: the edit is not overwritten with F&O's older copy
+    const [back] = await sb.dvRows('msdyn_actuals', `$filter=msdyn_actualid eq ${String(edited.ActualId)}&$select=msdyn_description,msdyn_externalreferenceid`);
+    expect(back).toMatchObject({ msdyn_description: 'Edited after posting', msdyn_externalreferenceid: edited.ExternalReference });
     const psa = new Map((await sb.dvRows('msdyn_actuals', '$select=msdyn_externalreferenceid')).map((a) => [a.msdyn_actualid, a.msdyn_externalreferenceid]));
     for (const r of posted) expect({ id: r.ActualId, ref: psa.get(r.ActualId) }).toEqual({ id: r.ActualId, ref: r.ExternalReference });
   });

@@ -1,4 +1,5 @@
-import { linkedReads, LINKED_IDS_PER_READ, mainRead, nextWatermark, savedWatermark, watermarkReads } from '../../bridge/engine/fo-scope';
+import { linkedReads, LINKED_IDS_PER_READ, mainRead, MAX_WRITTEN_KEYS, nextWatermark, noteWritten, pageStillExact, savedWatermark, watermarkReads, type WrittenKeys } from '../../bridge/engine/fo-scope';
+import { actualsTask } from '../../bridge/templates/actuals/mapping';
 import { actualsUpdateTask, relationshipsUpdateTask } from '../../bridge/templates/actuals-update-to-psa/mapping';
 import { categoriesToPsaTask } from '../../bridge/templates/expense-categories-to-psa/mapping';
 
@@ -31,5 +32,19 @@ describe('F&O reads of the F&O→PSA tasks (no change tracking in F&O)', () => {
     expect(reads[1].filter).toBe(`Transaction1Id eq 'id-${LINKED_IDS_PER_READ}' or Transaction2Id eq 'id-${LINKED_IDS_PER_READ}'`);
     expect(linkedReads(relationshipsUpdateTask, 'X', ["o'brien"])[0].filter).toBe("Transaction1Id eq 'o''brien' or Transaction2Id eq 'o''brien'");
     expect(linkedReads(relationshipsUpdateTask, 'X', [])).toEqual([]);
+  });
+
+  it('a prefetched page stays exact after writes only for a watermark task, complete, with none of its rows written', () => {
+    const written: WrittenKeys = new Map();
+    noteWritten(written, 'actuals', [{ dataAreaId: 'USMF', ActualId: 'A-1' }]);
+    const page = { rows: [{ dataAreaId: 'usmf', ActualId: 'b-2' }] };
+    expect(pageStillExact(actualsUpdateTask, page, actualsTask, written.get('actuals'))).toBe(true);
+    expect(pageStillExact(actualsUpdateTask, { rows: [{ ActualId: 'a-1' }] }, actualsTask, written.get('actuals'))).toBe(false);
+    expect(pageStillExact(actualsUpdateTask, { ...page, nextLink: 'next' }, actualsTask, written.get('actuals'))).toBe(false);
+    expect(pageStillExact(categoriesToPsaTask, page, actualsTask, written.get('actuals'))).toBe(false);
+    expect(pageStillExact(actualsUpdateTask, page, actualsTask, undefined)).toBe(false);
+    noteWritten(written, 'actuals', Array.from({ length: MAX_WRITTEN_KEYS }, (_, i) => ({ ActualId: `x-${i}` })));
+    expect(written.get('actuals')).toBe('many');
+    expect(pageStillExact(actualsUpdateTask, page, actualsTask, written.get('actuals'))).toBe(false);
   });
 });
