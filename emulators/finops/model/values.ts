@@ -25,24 +25,31 @@ export function defaultRow(entity: EntityDef): Row {
   return row;
 }
 
-const CANONICAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
+/** `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm:ssZ`: the forms clients send almost always. */
+const COMMON_FORM = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})Z)?$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** True when `input` is already a valid date in the canonical form (what clients send almost always). */
-function isCanonical(input: string): boolean {
-  const m = CANONICAL.exec(input);
-  if (!m) return false;
+/**
+ * The canonical form of a valid date in a common form, without a Date round trip (a date alone is
+ * midnight UTC, as Date.parse reads it); undefined when `input` is not in such a form or not valid.
+ */
+function fastCanonical(input: string): string | undefined {
+  const m = COMMON_FORM.exec(input);
+  if (!m) return undefined;
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 59) return false;
+  if (month < 1 || month > 12 || day < 1) return undefined;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return undefined;
+  if (m[4] === undefined) return `${input}T00:00:00Z`;
+  return Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 59 ? undefined : input;
 }
 
 /** ISO 8601 as F&O writes it: seconds precision unless milliseconds are set, `Z` suffix. */
 export function canonicalDate(input: string): string | undefined {
-  if (isCanonical(input)) return input;
+  const fast = fastCanonical(input);
+  if (fast !== undefined) return fast;
   const t = Date.parse(input);
   if (Number.isNaN(t)) return undefined;
   return new Date(t).toISOString().replace('.000Z', 'Z');
