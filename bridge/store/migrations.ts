@@ -93,7 +93,7 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
   {
     version: 3,
     name: 'error-results-index',
-    // the records that were in error (few) without scanning every result of an entity
-    sql: `CREATE INDEX record_results_outcome ON record_results(outcome, entity, source_id);`,
+    // the records that were in error, without scanning every result of an entity; partial: only error rows are in it
+    sql: `CREATE INDEX record_results_errors ON record_results(entity, source_id) WHERE outcome = 'error';`,
   },
 ];
