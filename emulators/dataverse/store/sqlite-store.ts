@@ -157,16 +157,17 @@ export class SqliteStore implements RecordStore {
     return this.db.transaction(fn)();
   }
 
+  // prepared once (db.exec would parse the statement again for every unit of work)
   begin(): void {
-    this.db.exec('BEGIN');
+    this.stmt('BEGIN').run();
   }
 
   commit(): void {
-    this.db.exec('COMMIT');
+    this.stmt('COMMIT').run();
   }
 
   rollback(): void {
-    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    if (this.db.inTransaction) this.stmt('ROLLBACK').run();
   }
 
   clear(): void {
