@@ -1,7 +1,7 @@
 import { HEADER } from '../constants';
 import type { EntityDef } from '../model/types';
 import { parseQueryOptions } from '../odata/query-options';
-import { contextUrl, serializeRow } from '../odata/serialize';
+import { contextUrl, serializeRow, serializeRowJson } from '../odata/serialize';
 import type { StoreQuery } from '../store/store';
 import { expandRow } from '../odata/expand';
 import type { HandlerContext, ODataRequest, ODataResponse } from './types';
@@ -40,18 +40,27 @@ export function readCollection(ctx: HandlerContext, entity: EntityDef, req: ODat
   const want = opts.top === undefined ? size : Math.min(size, opts.top);
   const rows = ctx.store.query(entity.set, { ...base, skip, top: want + 1 });
   const page = rows.slice(0, want);
-  const body: Record<string, unknown> = { '@odata.context': contextUrl(ctx.serviceRoot, entity, { select: opts.select }) };
-  if (opts.count) body['@odata.count'] = ctx.store.count(entity.set, base);
+  const context = contextUrl(ctx.serviceRoot, entity, { select: opts.select });
+  const count = opts.count ? ctx.store.count(entity.set, base) : undefined;
+  const remainingTop = opts.top === undefined ? undefined : opts.top - page.length;
+  const link = rows.length > want && (remainingTop === undefined || remainingTop > 0) ? nextLink(ctx, entity, req, skip + page.length, remainingTop) : undefined;
+  const headers: Record<string, string> = applied ? { [HEADER.preferenceApplied]: applied } : {};
+  if (!opts.select && opts.expand.length === 0) {
+    // whole rows: each row's stored JSON is reused (the same text JSON.stringify of the body gives)
+    const value = page.map((r) => serializeRowJson(entity, r)).join(',');
+    const countPart = count === undefined ? '' : `,"@odata.count":${JSON.stringify(count)}`;
+    const linkPart = link === undefined ? '' : `,"@odata.nextLink":${JSON.stringify(link)}`;
+    return { status: 200, headers, jsonText: `{"@odata.context":${JSON.stringify(context)}${countPart},"value":[${value}]${linkPart}}` };
+  }
+  const body: Record<string, unknown> = { '@odata.context': context };
+  if (count !== undefined) body['@odata.count'] = count;
   body.value = page.map((r) => {
     const out = serializeRow(entity, r, opts.select);
     if (opts.expand.length > 0) expandRow(ctx.store, ctx.registry, r.data, out, opts.expand, ctx.maxPageSize);
     return out;
   });
-  const remainingTop = opts.top === undefined ? undefined : opts.top - page.length;
-  if (rows.length > want && (remainingTop === undefined || remainingTop > 0)) {
-    body['@odata.nextLink'] = nextLink(ctx, entity, req, skip + page.length, remainingTop);
-  }
-  return { status: 200, headers: applied ? { [HEADER.preferenceApplied]: applied } : {}, json: body };
+  if (link !== undefined) body['@odata.nextLink'] = link;
+  return { status: 200, headers, json: body };
 }
 
 /** GET /data/<Set>/$count: the number of rows the same query would return, as text/plain. */

@@ -20,12 +20,13 @@ export function serializeRow(entity: EntityDef, stored: StoredRow, select?: stri
 
 /**
  * The JSON text of `serializeRow(entity, stored, undefined, context)`. When the row holds exactly the
- * entity's fields in declared order (what a create builds) and the store kept its JSON, that text is
- * reused instead of building and serializing a second wide object.
+ * entity's fields in declared order (what creates, updates and seeds write) and the store kept its JSON,
+ * that text is reused instead of building and serializing a second wide object.
  */
-export function serializeRowJson(entity: EntityDef, stored: StoredRow, context: string): string {
+export function serializeRowJson(entity: EntityDef, stored: StoredRow, context?: string): string {
   if (stored.json !== undefined && holdsExactlyTheFields(entity, stored.data)) {
-    return `{"@odata.context":${JSON.stringify(context)},"@odata.etag":${JSON.stringify(etagOf(stored.version))},${stored.json.slice(1)}`;
+    const head = context === undefined ? '' : `"@odata.context":${JSON.stringify(context)},`;
+    return `{${head}"@odata.etag":${JSON.stringify(etagOf(stored.version))},${stored.json.slice(1)}`;
   }
   return JSON.stringify(serializeRow(entity, stored, undefined, context));
 }

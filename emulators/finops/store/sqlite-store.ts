@@ -65,7 +65,7 @@ export class SqliteFinOpsStore implements FinOpsStore {
   }
 
   private toRow(r: { version: number; data: string }): StoredRow {
-    return { version: r.version, data: JSON.parse(r.data) as Row };
+    return { version: r.version, data: JSON.parse(r.data) as Row, json: r.data };
   }
 
   get(set: string, key: string): StoredRow | undefined {

@@ -6,7 +6,7 @@ export interface StoredRow {
   data: Row;
   /** Row version, increases on every write (feeds `@odata.etag`). */
   version: number;
-  /** `data` as JSON text, when the store has it at hand (after a write): answers reuse it. */
+  /** `data` as JSON text, when the store has it at hand (as read or written): answers reuse it. */
   json?: string;
 }
 
