@@ -120,26 +120,31 @@ export function parseBatch(body: string, boundary: string): BatchPart[] {
 }
 
 function httpText(r: BatchHttpResponse): string {
-  const head = ['Content-Type: application/http', 'Content-Transfer-Encoding: binary'];
-  if (r.contentId) head.push(`Content-ID: ${r.contentId}`);
-  const inner = [`HTTP/1.1 ${r.status} ${STATUS_TEXT[r.status] ?? ''}`.trimEnd(), ...Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`)];
-  return `${head.join('\r\n')}\r\n\r\n${inner.join('\r\n')}\r\n\r\n${r.body ?? ''}`;
+  let text = 'Content-Type: application/http\r\nContent-Transfer-Encoding: binary';
+  if (r.contentId) text += `\r\nContent-ID: ${r.contentId}`;
+  text += `\r\n\r\n${`HTTP/1.1 ${r.status} ${STATUS_TEXT[r.status] ?? ''}`.trimEnd()}`;
+  for (const k of Object.keys(r.headers)) text += `\r\n${k}: ${r.headers[k]}`;
+  return `${text}\r\n\r\n${r.body ?? ''}`;
 }
 
 export type BatchResult = { kind: 'response'; response: BatchHttpResponse } | { kind: 'changeset'; responses: BatchHttpResponse[] };
 
+/** The multipart answer, built by appending (no array joins copying a 1,000-part body over and over). */
 export function serializeBatch(results: BatchResult[], boundary: string, newId: () => string): string {
-  const out: string[] = [];
+  let out = '';
   for (const r of results) {
-    out.push(`--${boundary}`);
+    out += `--${boundary}\r\n`;
     if (r.kind === 'response') {
-      out.push(httpText(r.response));
+      out += httpText(r.response);
     } else {
       const cs = `changesetresponse_${newId()}`;
-      const inner = r.responses.map((x) => `--${cs}\r\n${httpText(x)}`).join('\r\n');
-      out.push(`Content-Type: multipart/mixed; boundary=${cs}\r\n\r\n${inner}\r\n--${cs}--`);
+      out += `Content-Type: multipart/mixed; boundary=${cs}\r\n\r\n`;
+      r.responses.forEach((x, i) => {
+        out += `${i > 0 ? '\r\n' : ''}--${cs}\r\n${httpText(x)}`;
+      });
+      out += `\r\n--${cs}--`;
     }
+    out += '\r\n';
   }
-  out.push(`--${boundary}--`, '');
-  return out.join('\r\n');
+  return `${out}--${boundary}--\r\n`;
 }
