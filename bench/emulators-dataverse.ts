@@ -13,6 +13,8 @@ import type { BatchItem } from '../test/harness/dataverse';
  * `$batch` (first pass creates, second updates) and through `UpsertMultiple`, and rows/s read through
  * `odata.maxpagesize` paging. The emulator runs in a child process (`--serve`), in memory, with
  * `allowAll` auth (one JWT check per HTTP request would not change the figures: a batch is one request).
+ * Besides records/s (wall clock, sensitive to other jobs on the machine) it reports the emulator
+ * process's CPU time per record in µs, which the machine's load hardly changes.
  * Run: `node bin/run-ts.js bench/emulators-dataverse.ts [records=20000] [batchSize=1000]`.
  * Writes bench/results/emulators-dataverse.json.
  */
@@ -81,6 +83,11 @@ async function pagedReads(url: string, pageSize: number): Promise<{ rowsPerSecon
 async function serve(): Promise<void> {
   const dv = new DataverseEmulator({ auth: allowAll, limits: { requests: 1_000_000, executionMs: 1e12 } });
   const { url } = await dv.start();
+  process.on('message', (m) => {
+    if (m !== 'cpu') return;
+    const c = process.cpuUsage();
+    process.send?.({ cpuSeconds: (c.user + c.system) / 1e6 });
+  });
   process.stdout.write(`${JSON.stringify({ url })}\n`);
   process.once('SIGTERM', () => { void dv.close().then(() => process.exit(0)); });
 }
@@ -99,16 +106,32 @@ function startChild(): Promise<{ url: string; child: ChildProcess }> {
   });
 }
 
+/** CPU time (user + system) the emulator process has used so far, asked over the IPC channel. */
+function emulatorCpu(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (m: { cpuSeconds: number }) => resolve(m.cpuSeconds));
+    child.send('cpu');
+  });
+}
+
+/** Runs one phase and measures the emulator's CPU µs per record during it. */
+async function withCpu<T>(child: ChildProcess, records: number, fn: () => Promise<T>): Promise<{ result: T; cpuMicros: number }> {
+  const before = await emulatorCpu(child);
+  const result = await fn();
+  const cpuMicros = Math.round((((await emulatorCpu(child)) - before) * 1e6 * 10) / records) / 10;
+  return { result, cpuMicros };
+}
+
 async function main(): Promise<void> {
   const records = Number(process.argv[2] ?? 20000);
   const batchSize = Number(process.argv[3] ?? 1000);
   const { url, child } = await startChild();
   try {
-    const batchCreate = await batchUpserts(url, 'BA', records, batchSize, 204);
-    const batchUpdate = await batchUpserts(url, 'BA', records, batchSize, 204);
-    const multiCreate = await upsertMultiple(url, 'UM', records, batchSize);
-    const multiUpdate = await upsertMultiple(url, 'UM', records, batchSize);
-    const reads = await pagedReads(url, 5000);
+    const { result: batchCreate, cpuMicros: batchCreateCpu } = await withCpu(child, records, () => batchUpserts(url, 'BA', records, batchSize, 204));
+    const { result: batchUpdate, cpuMicros: batchUpdateCpu } = await withCpu(child, records, () => batchUpserts(url, 'BA', records, batchSize, 204));
+    const { result: multiCreate, cpuMicros: multiCreateCpu } = await withCpu(child, records, () => upsertMultiple(url, 'UM', records, batchSize));
+    const { result: multiUpdate, cpuMicros: multiUpdateCpu } = await withCpu(child, records, () => upsertMultiple(url, 'UM', records, batchSize));
+    const { result: reads, cpuMicros: readsCpu } = await withCpu(child, records * 2, () => pagedReads(url, 5000));
     const figures = {
       machine: { cpus: os.cpus().length, node: process.version, loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 10) / 10) },
       note: 'Emulator in its own process (in memory, allowAll auth); the machine is shared with other jobs (see loadAverageAtEnd).',
@@ -116,6 +139,11 @@ async function main(): Promise<void> {
       batchUpsertsPerSecond: { create: Math.round(batchCreate), update: Math.round(batchUpdate) },
       upsertMultiplePerSecond: { create: Math.round(multiCreate), update: Math.round(multiUpdate) },
       pagedReads: { rowsPerSecond: Math.round(reads.rowsPerSecond), rows: reads.rows, pageSize: 5000, pages: reads.pages },
+      emulatorCpuMicrosPerRecord: {
+        batchUpsert: { create: batchCreateCpu, update: batchUpdateCpu },
+        upsertMultiple: { create: multiCreateCpu, update: multiUpdateCpu },
+        pagedRead: readsCpu,
+      },
       aims: { upsertsPerSecond: 5000, readsPerSecond: 20000 },
       measuredAt: new Date().toISOString(),
     };
