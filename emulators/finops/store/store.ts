@@ -42,7 +42,7 @@ export interface FinOpsStore {
   clearAll(): void;
   getMeta(key: string): string | undefined;
   setMeta(key: string, value: string): void;
-  /** Advances the counter stored under meta `key` (absent = 0) and returns its new value, in one write. */
+  /** Advances the counter stored under meta `key` (absent = 0) and returns its new value (rolled back with the transaction). */
   nextSequence(key: string): number;
   close(): void;
 }
