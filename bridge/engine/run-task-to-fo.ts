@@ -144,6 +144,12 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
             tally.unchanged++;
             continue;
           }
+          if (!entry && cameFromFinOps(task, d, sourceId)) {
+            // written to PSA from F&O's own row: in sync as it is
+            tally.unchanged++;
+            if (!d.dryRun) d.store.keyMap.markWritten([{ task: task.id, sourceId, legalEntity: rec.legalEntity, destKey: rec.key, hash }]);
+            continue;
+          }
           const op: FoWriteOp = { method: entry ? 'PATCH' : 'POST', entitySet, key: rec.key, payload: rec.payload, ...(task.filledByFinOps ? { filledByFinOps: task.filledByFinOps } : {}) };
           if (d.dryRun) {
             dryWritten?.set(`${task.id}|${sourceId}`, rec.legalEntity);
@@ -209,6 +215,12 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
   if (!d.dryRun && deltaToken) d.store.deltaTokens.set(task.id, deltaToken);
   d.onProgress?.(task, tally);
   return tally;
+}
+
+/** Whether a PSA record this task has no key for was created in PSA from an F&O row (`cameFromFinOpsVia`). */
+function cameFromFinOps(task: TaskDef, d: TaskRunDeps, sourceId: string): boolean {
+  const via = task.cameFromFinOpsVia;
+  return via !== undefined && d.store.keyMap.get(via.task, JSON.stringify({ [via.keyField]: sourceId }), null)?.state === 'written';
 }
 
 /** The task's change pages: the probed first page and what follows it, or a normal read from the token. */

@@ -160,6 +160,12 @@ export interface TaskDef {
    * until it comes back, must not blank F&O's); a create sends them.
    */
   readonly filledByFinOps?: readonly string[];
+  /**
+   * PSA→F&O: an F&O→PSA task that creates records of this table in PSA from F&O's rows (sales tax
+   * actuals), upserted by `keyField`. Such a record, unknown to this task, came from F&O: it is recorded
+   * as in sync with its hash, not sent back. A later PSA change to it is sent as usual.
+   */
+  readonly cameFromFinOpsVia?: { readonly task: TaskId; readonly keyField: string };
 }
 
 export interface TemplateDef {

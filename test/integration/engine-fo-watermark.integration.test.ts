@@ -13,6 +13,8 @@ const READ_ONLY = ['ActualsImportId', 'IsJournalized', 'Voucher', 'IsDuplicate',
 describe('actuals update: F&O read by watermark and by links', () => {
   let sb: EngineSandbox;
   let template: Row;
+  /** A staging actual F&O created (posted, written to PSA by the update template). */
+  let fromFinOps: string;
 
   const taskOf = (s: Awaited<ReturnType<EngineSandbox['run']>>, id: string) => s.tasks.find((t) => t.task === id);
   /** A staging actual F&O adds itself (e.g. sales tax), copied from a posted one; not journalized yet. */
@@ -60,6 +62,7 @@ describe('actuals update: F&O read by watermark and by links', () => {
     const older = await addStagingActual();
     const olderJournal = await importJournal();
     const newer = await addStagingActual();
+    fromFinOps = newer;
     const newerJournal = await importJournal();
     // F&O links the newer actual to one that came from PSA
     const link = randomUUID();
@@ -95,6 +98,11 @@ describe('actuals update: F&O read by watermark and by links', () => {
     expect(since.length).toBeLessThan(posted.length);
     const third = await sb.run({ templates: [...UPDATE] });
     expect(taskOf(third, 'actuals-update')).toMatchObject({ read: since.length, upserts: 0 });
+
+    // the PSA actuals F&O created are not sent back to F&O by the actuals template (they came from there)
+    const psaToFo = await sb.run({ templates: ['actuals'] });
+    expect(psaToFo.failedTasks).toBe(0);
+    expect(taskOf(psaToFo, 'actuals')).toMatchObject({ upserts: 0, errors: 0 });
   });
 
   it('--full reads every staging actual and every relationship again and writes nothing new', async () => {
@@ -103,5 +111,18 @@ describe('actuals update: F&O read by watermark and by links', () => {
     expect(taskOf(s, 'actuals-update')?.read).toBeGreaterThan(10);
     expect(taskOf(s, 'relationships-update')?.read).toBeGreaterThan(1);
     expect(s.upserts).toBe(0);
+  });
+
+  it('a later PSA change to an actual F&O created is sent to F&O as usual', async () => {
+    const edit = await sb.em.fetchAs('dataverse')(`/api/data/v9.2/msdyn_actuals(${fromFinOps})`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', 'If-Match': '*' },
+      body: JSON.stringify({ msdyn_description: 'Sales tax, corrected in PSA' }),
+    });
+    expect(edit.status).toBe(204);
+    expect(taskOf(await sb.run({ templates: ['actuals'] }), 'actuals')).toMatchObject({ upserts: 1, errors: 0 });
+    const [row] = await sb.foRows<{ Description: string; ExternalReference: string }>('ProjCDSActualsImports', `cross-company=true&$filter=ActualId eq '${fromFinOps}'`);
+    expect(row.Description).toBe('Sales tax, corrected in PSA');
+    expect(row.ExternalReference).toMatch(/PSAV/);
   });
 });

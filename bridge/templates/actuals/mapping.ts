@@ -70,6 +70,7 @@ export const actualsTask: TaskDef = {
   ],
   status: { countOnto: 'project' },
   filledByFinOps: ['ExternalReference'],
+  cameFromFinOpsVia: { task: 'actuals-update', keyField: 'msdyn_actualid' },
 };
 
 /** Task "TransactionConnections" (TransactionConnections.jpg). */
