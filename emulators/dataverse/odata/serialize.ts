@@ -87,10 +87,17 @@ function formatted(attr: AttributeDefinition, value: unknown): string | undefine
   }
 }
 
+/** The columns a row is written with, and (without annotations) the row's properties in order. */
+interface RowPlan {
+  columns: Array<{ attr: AttributeDefinition; lookup: boolean; prop: string; target: string }>;
+  template: Record<string, unknown>;
+}
+
 export class RecordSerializer {
   private readonly names = new Map<string, string | null>();
   /** Expanded collections loaded ahead for a page of rows: navigation property → parent id → rows. */
   private readonly related = new Map<string, Map<string, RelatedPage>>();
+  private readonly plans = new Map<CompiledTable, Map<string[] | undefined, RowPlan>>();
 
   constructor(private readonly schema: SchemaRegistry, private readonly store: RecordStore) {}
 
@@ -103,22 +110,25 @@ export class RecordSerializer {
   }
 
   serialize(table: CompiledTable, row: StoredRecord, opts: SerializeOptions): Record<string, unknown> {
-    const out: Record<string, unknown> = { [Annotations.etag]: etagOf(row.version) };
-    const columns = opts.select ? this.selected(table, opts.select) : [...table.attributes.values()];
+    const plan = this.plan(table, opts.select);
     const wantFormatted = opts.annotations(Annotations.formattedValue);
-    for (const attr of columns) {
-      if (attr.name === table.primaryId) continue;
+    const wantNavigation = opts.annotations(Annotations.associatedNavigationProperty);
+    const wantLogicalName = opts.annotations(Annotations.lookupLogicalName);
+    // without annotations every row has the same properties: a copy of the plan's template (a fast
+    // object, cheaper to fill and to serialize than one grown property by property)
+    const out: Record<string, unknown> = wantFormatted || wantNavigation || wantLogicalName ? {} : { ...plan.template };
+    out[Annotations.etag] = etagOf(row.version);
+    for (const { attr, lookup, prop, target: targetColumn } of plan.columns) {
       const value = attr.name === 'versionnumber' ? row.version : row.data[attr.name] ?? null;
-      if (isLookup(attr)) {
-        const prop = lookupValueName(attr.name);
+      if (lookup) {
         if (value !== null) {
-          const target = (row.data[targetKey(attr.name)] as string | undefined) ?? attr.targets?.[0] ?? '';
+          const target = (row.data[targetColumn] as string | undefined) ?? attr.targets?.[0] ?? '';
           if (wantFormatted) {
             const name = this.primaryName(target, value as string);
             if (name !== null) out[`${prop}@${Annotations.formattedValue}`] = name;
           }
-          if (opts.annotations(Annotations.associatedNavigationProperty)) out[`${prop}@${Annotations.associatedNavigationProperty}`] = navigationName(attr, target);
-          if (opts.annotations(Annotations.lookupLogicalName)) out[`${prop}@${Annotations.lookupLogicalName}`] = target;
+          if (wantNavigation) out[`${prop}@${Annotations.associatedNavigationProperty}`] = navigationName(attr, target);
+          if (wantLogicalName) out[`${prop}@${Annotations.lookupLogicalName}`] = target;
         }
         out[prop] = value;
         continue;
@@ -155,8 +165,26 @@ export class RecordSerializer {
     if (page.more && last && opts.relatedNextLink) out[`${item.navigation}${Annotations.nextLink}`] = opts.relatedNextLink(row.id, item, last);
   }
 
-  private selected(table: CompiledTable, select: string[]): AttributeDefinition[] {
-    return select.map((name) => table.lookupValues.get(name) ?? table.attributes.get(name)).filter((a): a is AttributeDefinition => a !== undefined);
+  /** How rows of `table` are written for one `$select` (or all columns): worked out once per serializer. */
+  private plan(table: CompiledTable, select: string[] | undefined): RowPlan {
+    let byTable = this.plans.get(table);
+    if (!byTable) {
+      byTable = new Map();
+      this.plans.set(table, byTable);
+    }
+    let plan = byTable.get(select);
+    if (!plan) {
+      const attrs = select
+        ? select.map((name) => table.lookupValues.get(name) ?? table.attributes.get(name)).filter((a): a is AttributeDefinition => a !== undefined)
+        : [...table.attributes.values()];
+      const columns = attrs
+        .filter((attr) => attr.name !== table.primaryId)
+        .map((attr) => ({ attr, lookup: isLookup(attr), prop: isLookup(attr) ? lookupValueName(attr.name) : attr.name, target: targetKey(attr.name) }));
+      const keys = [Annotations.etag, ...columns.map((c) => c.prop), table.primaryId];
+      plan = { columns, template: JSON.parse(JSON.stringify(Object.fromEntries(keys.map((k) => [k, null])))) as Record<string, unknown> };
+      byTable.set(select, plan);
+    }
+    return plan;
   }
 
   private primaryName(logicalName: string, id: string): string | null {
