@@ -29,6 +29,8 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
   const entitySet = d.entitySetOf(task);
   const dryWritten = d.dryRunWritten as Map<string, string | null> | undefined;
   const ctx = taskContext(task, d);
+  // the F&O→PSA task that may have created PSA records of this table has written something (it runs later in a run)
+  const viaHasEntries = task.cameFromFinOpsVia !== undefined && d.store.keyMap.hasAny(task.cameFromFinOpsVia.task);
   const held = new Map<string, { row: Rec; parent: { name: string; id: string; task: string } }>();
   let buffer: PendingWrite[] = [];
   const inflight = new Set<Promise<void>>();
@@ -144,7 +146,7 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
             tally.unchanged++;
             continue;
           }
-          if (!entry && cameFromFinOps(task, d, sourceId)) {
+          if (!entry && viaHasEntries && cameFromFinOps(task, d, sourceId)) {
             // written to PSA from F&O's own row: in sync as it is
             tally.unchanged++;
             if (!d.dryRun) d.store.keyMap.markWritten([{ task: task.id, sourceId, legalEntity: rec.legalEntity, destKey: rec.key, hash }]);

@@ -33,10 +33,12 @@ export class KeyMap {
   private readonly forSourceStmt;
   private readonly upsertStmt;
   private readonly byDestStmt;
+  private readonly anyStmt;
 
   constructor(private readonly db: Db) {
     this.getStmt = db.prepare('SELECT * FROM key_map WHERE task = ? AND source_id = ? AND legal_entity = ?');
     this.forSourceStmt = db.prepare('SELECT * FROM key_map WHERE task = ? AND source_id = ?');
+    this.anyStmt = db.prepare('SELECT 1 FROM key_map WHERE task = ? LIMIT 1');
     this.byDestStmt = db.prepare("SELECT * FROM key_map WHERE task = ? AND dest_key = ? AND state = 'written' LIMIT 1");
     this.upsertStmt = db.prepare(`
       INSERT INTO key_map (task, source_id, legal_entity, dest_key, state, hash, updated_at) VALUES (@task, @source_id, @legal_entity, @dest_key, @state, @hash, @at)
@@ -85,6 +87,11 @@ export class KeyMap {
       .prepare("SELECT * FROM key_map WHERE task = ? AND state = 'written' AND json_extract(dest_key, '$.' || ?) = ? LIMIT 1")
       .get(task, field, value) as Row | undefined;
     return r ? toEntry(r) : undefined;
+  }
+
+  /** Whether the task has any entry (a cheap guard before per-record lookups of a task that never ran). */
+  hasAny(task: string): boolean {
+    return this.anyStmt.get(task) !== undefined;
   }
 
   countWritten(task: string): number {
