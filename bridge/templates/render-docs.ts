@@ -44,6 +44,18 @@ function rowText(m: FieldMapping): string {
   return `| ${cell(m.source ?? 'None')} | ${cell(transformText(m.transform))} | ${cell(m.destination)}${m.required ? ' (required)' : ''} |`;
 }
 
+/** How an F&O source is read without change tracking, and the echo rules of a PSA→F&O task. */
+function readText(task: TaskDef): string[] {
+  const w = task.source.watermark;
+  const s = task.source.scopeTo;
+  return [
+    ...(w ? [`- Reads from its watermark: \`${w.field}\` of the lowest row matching \`${w.openFilter}\` at the previous run (\`--full\`: everything)`] : []),
+    ...(s ? [`- Reads, after its first run, only rows whose ${s.fields.map((f) => `\`${f}\``).join(' or ')} is a row task ${s.task} read in the run (\`--full\`: everything)`] : []),
+    ...(task.filledByFinOps ? [`- Filled by F&O: ${task.filledByFinOps.map((f) => `\`${f}\``).join(', ')} (not in the change hash, not in PATCHes)`] : []),
+    ...(task.cameFromFinOpsVia ? [`- Records task ${task.cameFromFinOpsVia.task} created in PSA from F&O rows are not sent back`] : []),
+  ];
+}
+
 function taskSection(task: TaskDef): string[] {
   const foSet = task.source.system === 'finops' ? task.source.entitySet : task.destination.entitySet;
   const key = Object.entries(FO_ENTITY_SETS).find(([, v]) => v === foSet)?.[0];
@@ -56,6 +68,7 @@ function taskSection(task: TaskDef): string[] {
     `- Waits for: ${task.parents.length === 0 ? '—' : task.parents.map((p) => `${p.name} (\`${p.attribute}\`, task ${p.task})`).join('; ')}`,
     `- Filter: ${task.filter.length === 0 ? '—' : task.filter.map(filterText).join('; ')}`,
     `- Status rows: ${task.status === 'own' ? 'one per record' : task.status === 'none' ? 'errors only' : `counted onto the ${task.status.countOnto}'s row (errors get their own)`}`,
+    ...readText(task),
     '',
     '| Source | Map | Destination |',
     '|---|---|---|',
