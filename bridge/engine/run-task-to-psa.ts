@@ -137,8 +137,12 @@ function saveReadPosition(task: TaskDef, d: TaskRunDeps, clean: boolean): void {
  */
 async function* sourcePages(task: TaskDef, d: TaskRunDeps): AsyncGenerator<SourcePage> {
   const linked = readsByLinks(task, d);
-  if (linked) {
-    yield* linkedPages(linked, d);
+  const firsts = linked ? await linkedFirstPages(linked, d) : undefined;
+  if (linked && firsts) {
+    for (const [i, page] of firsts.entries()) {
+      yield page;
+      if (page.nextLink) yield* d.ports.readFinOps(linked[i], page.nextLink);
+    }
     return;
   }
   const read = d.foRead ?? mainRead(task, d.entitySetOf(task), undefined);
@@ -159,16 +163,15 @@ export function readsByLinks(task: TaskDef, d: Pick<TaskRunDeps, 'full' | 'store
   return linkedReads(task, d.entitySetOf(task), [...ids]);
 }
 
-/** Linked reads: first pages in one F&O $batch when the connector can, then each read's further pages. */
-async function* linkedPages(reads: readonly FoRead[], d: TaskRunDeps): AsyncGenerator<SourcePage> {
-  if (reads.length === 0) return;
-  if (!d.ports.readFinOpsFirstPages) {
-    for (const r of reads) yield* d.ports.readFinOps(r);
-    return;
-  }
-  const firsts = await d.ports.readFinOpsFirstPages(reads);
-  for (const [i, page] of firsts.entries()) {
-    yield page;
-    if (page.nextLink) yield* d.ports.readFinOps(reads[i], page.nextLink);
+/** First pages of the linked reads in one F&O $batch; undefined when the connector cannot batch or F&O refuses them (then: a full read). */
+export async function linkedFirstPages(reads: readonly FoRead[], d: Pick<TaskRunDeps, 'ports' | 'logger'>): Promise<(SourcePage & { readonly nextLink?: string })[] | undefined> {
+  if (reads.length === 0) return [];
+  if (!d.ports.readFinOpsFirstPages) return undefined;
+  try {
+    return await d.ports.readFinOpsFirstPages(reads);
+  } catch (err) {
+    // e.g. an F&O that types the link fields otherwise and refuses the filter: the full read still works
+    d.logger.warn({ err }, 'reading by links failed; reading everything');
+    return undefined;
   }
 }

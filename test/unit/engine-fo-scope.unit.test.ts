@@ -1,5 +1,8 @@
 import { linkedReads, LINKED_IDS_PER_READ, mainRead, MAX_WRITTEN_KEYS, nextWatermark, noteWritten, pageStillExact, savedWatermark, watermarkReads, type WrittenKeys } from '../../bridge/engine/fo-scope';
 import { actualsTask } from '../../bridge/templates/actuals/mapping';
+import pino from 'pino';
+import type { EnginePorts } from '../../bridge/engine/ports';
+import { linkedFirstPages } from '../../bridge/engine/run-task-to-psa';
 import { actualsUpdateTask, relationshipsUpdateTask } from '../../bridge/templates/actuals-update-to-psa/mapping';
 import { categoriesToPsaTask } from '../../bridge/templates/expense-categories-to-psa/mapping';
 
@@ -46,5 +49,18 @@ describe('F&O reads of the F&O→PSA tasks (no change tracking in F&O)', () => {
     noteWritten(written, 'actuals', Array.from({ length: MAX_WRITTEN_KEYS }, (_, i) => ({ ActualId: `x-${i}` })));
     expect(written.get('actuals')).toBe('many');
     expect(pageStillExact(actualsUpdateTask, page, actualsTask, written.get('actuals'))).toBe(false);
+  });
+
+  it('linked reads go in one $batch; refused (or no batch reads) they give way to a full read', async () => {
+    const reads = linkedReads(relationshipsUpdateTask, 'ProjCDSTransactionRelationshipImports', ['a', 'b']);
+    const logger = pino({ level: 'silent' });
+    const asked: number[] = [];
+    const ok = { readFinOpsFirstPages: async (r: readonly unknown[]) => (asked.push(r.length), [{ rows: [{ ConnectionId: 'c1' }], deleted: [] }]) } as unknown as EnginePorts;
+    expect(await linkedFirstPages(reads, { ports: ok, logger })).toEqual([{ rows: [{ ConnectionId: 'c1' }], deleted: [] }]);
+    expect(asked).toEqual([1]);
+    const refused = { readFinOpsFirstPages: async () => Promise.reject(new Error('400 incompatible types')) } as unknown as EnginePorts;
+    expect(await linkedFirstPages(reads, { ports: refused, logger })).toBeUndefined();
+    expect(await linkedFirstPages(reads, { ports: {} as EnginePorts, logger })).toBeUndefined();
+    expect(await linkedFirstPages([], { ports: refused, logger })).toEqual([]);
   });
 });
