@@ -65,6 +65,11 @@ export function linkedReads(task: TaskDef, entitySet: string, ids: readonly stri
 /** The saved read position of a scoped task once it has read in full: from then on it reads by links. */
 export const SCOPED_READS = 'linked';
 
+/** Whether a scoped task reads by links this run (it read in full before, and the run is not `--full`); else it reads in full. */
+export function readsByLinksThisRun(task: TaskDef, savedPosition: string | undefined, full: boolean): boolean {
+  return task.source.scopeTo !== undefined && !full && savedPosition === SCOPED_READS;
+}
+
 /** The saved watermark of a task (absent, `--full`, or unreadable: read everything). */
 export function savedWatermark(token: string | undefined): number | undefined {
   const n = Number(token);

@@ -4,7 +4,7 @@ import { emptyTally, type TaskTally } from './counts';
 import { emptyTextAsNull } from './empty-text';
 import { payloadHash } from './hash';
 import { readAhead } from './read-ahead';
-import { linkedReads, mainRead, MAX_LINKED_IDS, SCOPED_READS } from './fo-scope';
+import { linkedReads, mainRead, MAX_LINKED_IDS, readsByLinksThisRun, SCOPED_READS } from './fo-scope';
 import type { FoRead, Rec, SourcePage } from './ports';
 import { taskContext } from './task-context';
 import type { TaskRunDeps } from './task-deps';
@@ -157,7 +157,7 @@ async function* sourcePages(task: TaskDef, d: TaskRunDeps): AsyncGenerator<Sourc
 /** The reads by links of a scoped task, or undefined when it reads in full this time. */
 export function readsByLinks(task: TaskDef, d: Pick<TaskRunDeps, 'full' | 'store' | 'linkedIds' | 'entitySetOf'>): FoRead[] | undefined {
   const scope = task.source.scopeTo;
-  if (!scope || d.full || d.store.deltaTokens.get(task.id) !== SCOPED_READS) return undefined;
+  if (!scope || !readsByLinksThisRun(task, d.store.deltaTokens.get(task.id), d.full)) return undefined;
   const ids = d.linkedIds?.get(scope.task);
   if (ids === undefined || ids === 'many') return undefined;
   return linkedReads(task, d.entitySetOf(task), [...ids]);

@@ -6,7 +6,7 @@ import { templates as registry, type TaskId, type TemplateId } from '../template
 import type { TaskDef } from '../templates/types';
 import { DV, FO_ENTITY_SETS } from '../templates/entities';
 import { resolveValueMaps } from '../templates/value-maps';
-import { mainRead, nextWatermark, pageStillExact, savedWatermark, SCOPED_READS, watermarkReads, type WrittenKeys } from './fo-scope';
+import { mainRead, nextWatermark, pageStillExact, readsByLinksThisRun, savedWatermark, watermarkReads, type WrittenKeys } from './fo-scope';
 import { emptyTally, type TaskTally } from './counts';
 import { LookupCache } from './lookup-cache';
 import { planRun } from './plan';
@@ -147,8 +147,7 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
     for (let j = from; j < plan.length; j++) {
       const t = plan[j].task;
       if (plan[j].template.direction === 'fo-to-psa') {
-        const byLinks = t.source.scopeTo && opts.full !== true && store.deltaTokens.get(t.id) === SCOPED_READS;
-        if (!foFirstPages.has(t.id) && !byLinks) group.push(t);
+        if (!foFirstPages.has(t.id) && !readsByLinksThisRun(t, store.deltaTokens.get(t.id), opts.full === true)) group.push(t);
       }
       else if (longRun) break; // a first run writes F&O between them: later pages would be stale
     }
