@@ -155,7 +155,7 @@ async function* sourcePages(task: TaskDef, d: TaskRunDeps): AsyncGenerator<Sourc
 }
 
 /** The reads by links of a scoped task, or undefined when it reads in full this time. */
-export function readsByLinks(task: TaskDef, d: Pick<TaskRunDeps, 'full' | 'store' | 'linkedIds' | 'entitySetOf'>): FoRead[] | undefined {
+function readsByLinks(task: TaskDef, d: Pick<TaskRunDeps, 'full' | 'store' | 'linkedIds' | 'entitySetOf'>): FoRead[] | undefined {
   const scope = task.source.scopeTo;
   if (!scope || !readsByLinksThisRun(task, d.store.deltaTokens.get(task.id), d.full)) return undefined;
   const ids = d.linkedIds?.get(scope.task);
