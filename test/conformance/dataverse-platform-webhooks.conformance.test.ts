@@ -6,59 +6,14 @@
  * synchronous step failing the update, one retry on 503, asynchronous System Jobs, and the
  * psafo_SyncNow Custom API validating its parameters and delivering to its step.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { allowAll } from '../../emulators/common/auth';
 import { DataverseEmulator } from '../../emulators/dataverse/server';
 import { installPlatform, type PlatformHandle } from '../../emulators/dataverse/platform/install';
+import { Receiver } from '../harness/webhook-receiver';
 
 const API = '/api/data/v9.2';
 const KEY = 'k-3f9a1c';
-
-interface Delivery { path: string; query: URLSearchParams; headers: IncomingHttpHeaders; raw: string; body: Record<string, unknown> }
-
-/** A webhook receiver whose answer per path is scripted by the test. */
-class Receiver {
-  deliveries: Delivery[] = [];
-  private answers = new Map<string, Array<{ status: number; body?: string; delayMs?: number }>>();
-  inFlight = 0;
-  maxInFlight = 0;
-  private server?: Server;
-  url = '';
-
-  script(path: string, ...answers: Array<{ status: number; body?: string; delayMs?: number }>): void { this.answers.set(path, answers); }
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        const u = new URL(req.url ?? '/', 'http://x');
-        this.deliveries.push({ path: u.pathname, query: u.searchParams, headers: req.headers, raw, body: JSON.parse(raw) as Record<string, unknown> });
-        const queue = this.answers.get(u.pathname) ?? [];
-        const answer = queue.length > 1 ? queue.shift()! : queue[0] ?? { status: 202 };
-        if (answer.status === 0) return; // hang: never answer
-        this.inFlight += 1;
-        this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-        setTimeout(() => {
-          this.inFlight -= 1;
-          res.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body ?? '');
-        }, answer.delayMs ?? 0);
-      });
-    });
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
-  }
-
-  on(path: string): Delivery[] { return this.deliveries.filter((d) => d.path === path); }
-
-  async close(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((r) => this.server?.close(() => r()));
-  }
-}
 
 type Attr = { key: string; value: unknown };
 
@@ -370,33 +325,5 @@ describe('Dataverse platform: webhooks and Custom API', () => {
       expect(failed.json.error.message).toContain('missing key');
       await disable(stepId);
     });
-  });
-});
-
-describe('Dataverse platform: shutdown with a webhook in flight', () => {
-  it('close() abandons a hanging asynchronous delivery instead of waiting 60 s', async () => {
-    const receiver = new Receiver();
-    await receiver.start();
-    receiver.script('/hang', { status: 0 });
-    const emulator = new DataverseEmulator({ auth: allowAll, logger: pino({ level: 'silent' }) });
-    const { url } = await emulator.start();
-    const post = async (set: string, body: Record<string, unknown>) => {
-      const res = await fetch(`${url}${API}/${set}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      expect(res.status).toBe(204);
-      return /\(([0-9a-f-]{36})\)$/.exec(res.headers.get('odata-entityid') ?? '')![1];
-    };
-    const ep = await post('serviceendpoints', { name: 'hang', url: `${receiver.url}/hang`, contract: 8, authtype: 4, authvalue: 'k' });
-    const list = await (await fetch(`${url}${API}/sdkmessages?$filter=name eq 'Create'`)).json() as { value: Array<{ sdkmessageid: string }> };
-    await post('sdkmessageprocessingsteps', {
-      name: 'hang', 'sdkmessageid@odata.bind': `/sdkmessages(${list.value[0].sdkmessageid})`, 'eventhandler_serviceendpoint@odata.bind': `/serviceendpoints(${ep})`, mode: 1, stage: 40,
-    });
-    await post('accounts', { name: 'Northwind' });
-    for (let i = 0; i < 50 && receiver.on('/hang').length === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
-    expect(receiver.on('/hang')).toHaveLength(1);
-    const started = Date.now();
-    await emulator.close();
-    await emulator.platform.idle();
-    expect(Date.now() - started).toBeLessThan(3000);
-    await receiver.close();
   });
 });

@@ -5,13 +5,12 @@
  * RemoteExecutionContext when a project is updated; psafo_SyncNow delivers to its step.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { allowAll } from '../../emulators/common/auth';
 import { DataverseEmulator } from '../../emulators/dataverse/server';
 import { installPlatform, type PlatformHandle } from '../../emulators/dataverse/platform/install';
 import { ensureBuilt } from '../harness/build-once';
+import { Receiver } from '../harness/webhook-receiver';
 
 const API = '/api/data/v9.2';
 
@@ -20,9 +19,7 @@ describe('import of the built managed solution into the Dataverse emulator', () 
   let platform: PlatformHandle;
   let url: string;
   let managedZip: Buffer;
-  let receiver: Server;
-  let receiverUrl = '';
-  const deliveries: Array<{ path: string; headers: IncomingHttpHeaders; body: Record<string, unknown> }> = [];
+  const receiver = new Receiver();
 
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${url}${path}`, {
@@ -38,16 +35,7 @@ describe('import of the built managed solution into the Dataverse emulator', () 
   beforeAll(async () => {
     const built = await ensureBuilt();
     managedZip = readFileSync(built.managedZip);
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        deliveries.push({ path: req.url ?? '', headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> });
-        res.writeHead(202).end();
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    await receiver.start();
     emulator = new DataverseEmulator({ auth: allowAll, logger: pino({ level: 'silent' }) });
     platform = installPlatform(emulator);
     ({ url } = await emulator.start());
@@ -55,7 +43,7 @@ describe('import of the built managed solution into the Dataverse emulator', () 
   afterAll(async () => {
     await platform?.idle();
     await emulator?.close();
-    await new Promise<void>((r) => (receiver ? receiver.close(() => r()) : r()));
+    await receiver.close();
   });
 
   it('registers the solution components', async () => {
@@ -95,7 +83,7 @@ describe('import of the built managed solution into the Dataverse emulator', () 
 
   it('delivers a RemoteExecutionContext to a webhook step registered through the Web API when a project is updated', async () => {
     const ep = await call('POST', `${API}/serviceendpoints`, {
-      name: 'psa-fo-sync bridge', url: `${receiverUrl}/dataverse/webhook`, contract: 8, authtype: 5, messageformat: 2,
+      name: 'psa-fo-sync bridge', url: `${receiver.url}/dataverse/webhook`, contract: 8, authtype: 5, messageformat: 2,
       authvalue: '<settings><setting name="x-psafo-key" value="sandbox-key" /></settings>',
     });
     expect(ep.status).toBe(204);
@@ -112,8 +100,8 @@ describe('import of the built managed solution into the Dataverse emulator', () 
     expect((await call('PATCH', `${API}/msdyn_projects(${projectId})`, { msdyn_subject: 'Contoso rollout phase 2' })).status).toBe(204);
     await new Promise((r) => setTimeout(r, 30));
     await platform.idle();
-    expect(deliveries).toHaveLength(1);
-    const [d] = deliveries;
+    expect(receiver.deliveries).toHaveLength(1);
+    const [d] = receiver.deliveries;
     expect(d.path).toBe('/dataverse/webhook');
     expect(d.headers['x-psafo-key']).toBe('sandbox-key');
     expect(d.headers['x-ms-dynamics-request-name']).toBe('Update');
@@ -130,7 +118,7 @@ describe('import of the built managed solution into the Dataverse emulator', () 
   it('psafo_SyncNow from the built solution delivers to its step', async () => {
     const msg = (await call('GET', `${API}/sdkmessages?$filter=name eq 'psafo_SyncNow'&$select=name`)).json.value[0].sdkmessageid as string;
     const ep = await call('POST', `${API}/serviceendpoints`, {
-      name: 'psa-fo-sync sync now', url: `${receiverUrl}/dataverse/syncnow`, contract: 8, authtype: 5, messageformat: 2,
+      name: 'psa-fo-sync sync now', url: `${receiver.url}/dataverse/syncnow`, contract: 8, authtype: 5, messageformat: 2,
       authvalue: '<settings><setting name="x-psafo-key" value="sandbox-key" /></settings>',
     });
     await call('POST', `${API}/sdkmessageprocessingsteps`, {
@@ -139,7 +127,7 @@ describe('import of the built managed solution into the Dataverse emulator', () 
     });
     const res = await call('POST', `${API}/psafo_SyncNow`, { EntityLogicalName: 'msdyn_project', RecordIds: ['00000000-0000-0000-0000-000000000042'] });
     expect(res.status).toBe(204);
-    const hit = deliveries.find((d) => d.path === '/dataverse/syncnow');
+    const hit = receiver.deliveries.find((d) => d.path === '/dataverse/syncnow');
     expect(hit?.body.InputParameters).toEqual([{ key: 'EntityLogicalName', value: 'msdyn_project' }, { key: 'RecordIds', value: ['00000000-0000-0000-0000-000000000042'] }]);
   });
 });
