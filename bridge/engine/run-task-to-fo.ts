@@ -31,6 +31,9 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
   const ctx = taskContext(task, d);
   // the F&O→PSA task that may have created PSA records of this table has written something (it runs later in a run)
   const viaHasEntries = task.cameFromFinOpsVia !== undefined && d.store.keyMap.hasAny(task.cameFromFinOpsVia.task);
+  // a task's first run: no record has a key yet, so no per-record lookup (a record met twice in the run
+  // would be POSTed twice, and F&O's "already exists" turns the second into a PATCH)
+  const taskHadEntries = d.store.keyMap.hasAny(task.id);
   const held = new Map<string, { row: Rec; parent: { name: string; id: string; task: string } }>();
   let buffer: PendingWrite[] = [];
   const inflight = new Set<Promise<void>>();
@@ -141,7 +144,7 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
       case 'mapped':
         for (const rec of outcome.records) {
           const hash = changeHash(task, rec.payload);
-          const entry = d.store.keyMap.get(task.id, sourceId, rec.legalEntity);
+          const entry = taskHadEntries ? d.store.keyMap.get(task.id, sourceId, rec.legalEntity) : undefined;
           if (entry?.state === 'written' && entry.hash === hash) {
             tally.unchanged++;
             continue;
