@@ -55,19 +55,31 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
     );
   };
 
+  // records to read again although unchanged (Sync now, earlier errors); only these and the ones this run
+  // adds can be on the list, so a first run of thousands of records deletes nothing from it
+  const retryIds = new Set(d.store.retry.list(task.id));
+  let retryAdded = false;
+  const leaveRetryList = (ids: readonly string[]): void => {
+    if (ids.length > 0 && (retryIds.size > 0 || retryAdded)) d.store.retry.remove(task.id, ids);
+  };
+
   // results of records that are not written (filtered, skipped, in error): saved together, one
-  // transaction per page, not one per record
+  // transaction per page, not one per record; with them, retry-listed records found in sync leave the list
   const notes: { sourceId: string; outcome: 'skipped' | 'filtered' | 'error'; message: string }[] = [];
+  const settled: string[] = [];
   const note = (sourceId: string, outcome: 'skipped' | 'filtered' | 'error', message: string): void => {
     if (!d.dryRun) notes.push({ sourceId, outcome, message });
   };
   const saveNotes = (): void => {
-    if (notes.length === 0) return;
+    if (notes.length === 0 && settled.length === 0) return;
     const batch = notes.splice(0);
+    const inSync = settled.splice(0);
     d.store.transaction(() => {
       results(batch);
-      d.store.retry.add(batch.filter((n) => n.outcome === 'error').map((n) => ({ task: task.id, sourceId: n.sourceId, reason: n.message })));
-      d.store.retry.remove(task.id, batch.filter((n) => n.outcome !== 'error').map((n) => n.sourceId));
+      const errors = batch.filter((n) => n.outcome === 'error');
+      if (errors.length > 0) retryAdded = true;
+      d.store.retry.add(errors.map((n) => ({ task: task.id, sourceId: n.sourceId, reason: n.message })));
+      leaveRetryList([...batch.filter((n) => n.outcome !== 'error').map((n) => n.sourceId), ...inSync]);
     });
   };
 
@@ -78,14 +90,14 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
     if (d.writtenKeys) noteWritten(d.writtenKeys, task.id, ok.map((w) => w.rec.key));
     d.store.transaction(() => {
       d.store.keyMap.markWritten(ok.map((w) => ({ task: task.id, sourceId: w.sourceId, legalEntity: w.rec.legalEntity, destKey: w.rec.key, hash: w.hash })));
-      d.store.retry.remove(task.id, ok.map((w) => w.sourceId));
+      leaveRetryList(ok.map((w) => w.sourceId));
       const failed = batch.flatMap((w, i) => {
         const r = res[i];
         return r.ok ? [] : [{ w, message: `F&O rejected ${entitySet}${formatKey(w.rec.key)}: ${r.message}` }];
       });
       // an F&O rejection is not retried blindly (a quiet run writes nothing): the record goes again when
       // it changes, with `run --full`, or through retry-failed
-      d.store.retry.remove(task.id, failed.map((f) => f.w.sourceId));
+      leaveRetryList(failed.map((f) => f.w.sourceId));
       results([
         ...ok.map((w) => ({ sourceId: w.sourceId, outcome: 'upserted' as const, message: null, rec: w.rec })),
         ...failed.map((f) => ({ sourceId: f.w.sourceId, outcome: 'error' as const, message: f.message, rec: f.w.rec })),
@@ -141,7 +153,8 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
         d.logger.info({ sourceId, outcome: outcome.kind, reason: message }, `record ${outcome.kind}`);
         return true;
       }
-      case 'mapped':
+      case 'mapped': {
+        const buffered = buffer.length;
         for (const rec of outcome.records) {
           const hash = changeHash(task, rec.payload);
           const entry = taskHadEntries ? d.store.keyMap.get(task.id, sourceId, rec.legalEntity) : undefined;
@@ -162,9 +175,11 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
           }
           buffer.push({ sourceId, row, rec, op, hash });
         }
+        if (buffer.length === buffered && retryIds.has(sourceId) && !d.dryRun) settled.push(sourceId);
         if (retryingHeld) held.delete(sourceId);
         await flush(false);
         return true;
+      }
     }
   };
 
@@ -176,7 +191,6 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
     d.onProgress?.(task, tally);
   };
 
-  const retryIds = new Set(d.store.retry.list(task.id));
   if (retryIds.size > 0) await handlePage(await d.ports.readByIds(task, [...retryIds]));
 
   let deltaToken: string | undefined;

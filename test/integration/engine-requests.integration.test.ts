@@ -100,6 +100,17 @@ describe('requests of an incremental run', () => {
     expect(runs).toHaveLength(1);
   }, 120_000);
 
+  it('a record put on the retry list by Sync now while in sync is read once: it leaves the list and the next run is quiet again', async () => {
+    sb.store.retry.add([{ task: 'actuals', sourceId: actualId, reason: 'SyncNow request' }]);
+    const synced = await sb.run({ templates: [...EVERY] });
+    expect(synced.tasks.find((t) => t.task === 'actuals')).toMatchObject({ read: 1, unchanged: 1, upserts: 0 });
+    expect(sb.store.retry.list('actuals')).toEqual([]);
+    reset();
+    const quiet = await sb.run({ templates: [...EVERY] });
+    expect(quiet.tasks.find((t) => t.task === 'actuals')?.read).toBe(0);
+    expect(byRoute().total).toBe(3);
+  }, 120_000);
+
   it('an F&O→PSA task that writes a table drops the probed page of that table: the later task reads it again and sees the write', async () => {
     // a category new in F&O: expense-categories-to-psa writes it to PSA, then expense-categories-to-fo must not use the probe's (older) page
     const [existing] = await sb.foRows<{ SharedCategory: string }>('ProjCDSCategories', `$filter=dataAreaId eq 'usmf'&$top=1`);
