@@ -215,9 +215,13 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
     saveNotes();
     await flush(true);
   }
+  // many children wait for the same few parents: each parent's latest result is read once
+  const parentResults = new Map<string, ReturnType<typeof d.store.runs.latestInTask>>();
   for (const [sourceId, h] of held) {
     // a parent the filter or the legal-entity routing left out takes its children with it
-    const parentResult = d.store.runs.latestInTask(h.parent.task, h.parent.id);
+    const parentKey = `${h.parent.task}|${h.parent.id}`;
+    if (!parentResults.has(parentKey)) parentResults.set(parentKey, d.store.runs.latestInTask(h.parent.task, h.parent.id));
+    const parentResult = parentResults.get(parentKey);
     if (parentResult && (parentResult.outcome === 'skipped' || parentResult.outcome === 'filtered')) {
       const reason = `its ${h.parent.name} ${h.parent.id} is not synced: ${parentResult.message ?? parentResult.outcome}`;
       tally.skipped++;

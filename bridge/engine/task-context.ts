@@ -20,27 +20,30 @@ export interface ContextDeps {
 
 /**
  * The MapContext of one task: lookups from the run's cache, parents and reverse keys from the key map.
- * A parent found written is remembered for the task (a written parent stays written; many children
- * share a few parents), a missing one is asked again (it may be written later in the run).
+ * A parent's state is remembered for the task (many children share a few parents): a written parent
+ * stays written, and a parent of another task, which ran before this one, stays missing; a missing
+ * parent of the task itself is asked again (it may come later in the task).
  */
 export function taskContext(task: TaskDef, d: ContextDeps): MapContext {
-  const writtenParents = new Map<string, ParentState>();
+  const knownParents = new Map<string, ParentState>();
   return {
     settings: d.settings,
     valueMaps: d.valueMaps,
     lookup: (name, id) => d.lookups.get(task, name, id),
     parent: (parentTask, id): ParentState => {
       if (!d.trackedTasks.has(parentTask)) return 'untracked';
-      const known = writtenParents.get(`${parentTask}|${id}`);
+      const cacheKey = `${parentTask}|${id}`;
+      const known = knownParents.get(cacheKey);
       if (known) return known;
       const written = d.store.keyMap.forSource(parentTask, id).find((e) => e.state === 'written');
       if (written) {
         const state = { legalEntity: written.legalEntity };
-        writtenParents.set(`${parentTask}|${id}`, state);
+        knownParents.set(cacheKey, state);
         return state;
       }
-      const dry = d.dryRunWritten?.get(`${parentTask}|${id}`);
+      const dry = d.dryRunWritten?.get(cacheKey);
       if (dry !== undefined) return { legalEntity: dry };
+      if (parentTask !== task.id) knownParents.set(cacheKey, 'missing');
       return 'missing';
     },
     projectIdByNumber: (n) => d.store.keyMap.byKeyField('projects', 'ProjectID', n)?.sourceId,
