@@ -220,7 +220,8 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
   for (const [sourceId, h] of held) {
     // a parent the filter or the legal-entity routing left out takes its children with it
     const parentKey = `${h.parent.task}|${h.parent.id}`;
-    if (!parentResults.has(parentKey)) parentResults.set(parentKey, d.store.runs.latestInTask(h.parent.task, h.parent.id));
+    const parentEntity = d.sourceEntityOf?.(h.parent.task);
+    if (!parentResults.has(parentKey)) parentResults.set(parentKey, parentEntity ? d.store.runs.latestInTask(parentEntity, h.parent.task, h.parent.id) : undefined);
     const parentResult = parentResults.get(parentKey);
     if (parentResult && (parentResult.outcome === 'skipped' || parentResult.outcome === 'filtered')) {
       const reason = `its ${h.parent.name} ${h.parent.id} is not synced: ${parentResult.message ?? parentResult.outcome}`;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { orgUnitLegalEntity, type Config } from '../config';
 import type { RunState, RunTrigger, Store } from '../store';
-import { templates as registry, type TaskId, type TemplateId } from '../templates';
+import { templates as registry, taskIndex, type TaskId, type TemplateId } from '../templates';
 import type { TaskDef } from '../templates/types';
 import { DV, FO_ENTITY_SETS } from '../templates/entities';
 import { resolveValueMaps } from '../templates/value-maps';
@@ -70,6 +70,8 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
   const log = deps.logger.child({ runId });
   const started = now();
   const all = registry({ milestoneSource: config.templates.milestoneSource });
+  const byTaskId = taskIndex(all);
+  const sourceEntityOf = (id: string): string | undefined => byTaskId.get(id as TaskId)?.task.source.entityName;
   const selected = opts.templates && opts.templates.length > 0 ? opts.templates : config.templates.enabled;
   const plan = planRun(all, selected);
   const tracked = new Set<TaskId>(planRun(all, config.templates.enabled).map((p) => p.task.id));
@@ -206,6 +208,7 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
         firstPage: template.direction === 'psa-to-fo' ? firstPages.get(task.id) : foFirstPages.get(task.id),
         ...(template.direction === 'fo-to-psa' ? { foRead: foRead(task), nextWatermark: foWatermarks.get(task.id), linkedIds, scopeTargets } : { writtenKeys }),
         entitySetOf,
+        sourceEntityOf,
         onDryRunWrite: opts.onDryRunWrite,
         onProgress,
       };

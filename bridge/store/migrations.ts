@@ -96,4 +96,10 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
     // the records that were in error, without scanning every result of an entity; partial: only error rows are in it
     sql: `CREATE INDEX record_results_errors ON record_results(entity, source_id) WHERE outcome = 'error';`,
   },
+  {
+    version: 4,
+    name: 'drop-task-results-index',
+    // a result is found by its entity's index (a task reads one table): one random-key index less per recorded result
+    sql: `DROP INDEX IF EXISTS record_results_task;`,
+  },
 ];

@@ -113,9 +113,9 @@ export class Runs {
     return r ? toResult(r) : undefined;
   }
 
-  /** The latest result of a source record in a task (any run). */
-  latestInTask(task: string, sourceId: string): RecordResult | undefined {
-    const r = this.db.prepare('SELECT * FROM record_results WHERE task = ? AND source_id = ? ORDER BY at DESC LIMIT 1').get(task, sourceId) as Record<string, unknown> | undefined;
+  /** The latest result of a source record in a task (any run); `entity` is the task's source table (it picks the index). */
+  latestInTask(entity: string, task: string, sourceId: string): RecordResult | undefined {
+    const r = this.db.prepare('SELECT * FROM record_results WHERE entity = ? AND source_id = ? AND task = ? ORDER BY at DESC LIMIT 1').get(entity, sourceId, task) as Record<string, unknown> | undefined;
     return r ? toResult(r) : undefined;
   }
 

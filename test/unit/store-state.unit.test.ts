@@ -22,7 +22,7 @@ describe('state store', () => {
     store = Store.open(join(dir, 'state', 'bridge.db'));
     expect(store.deltaTokens.get('projects')).toBe('token-1');
     const db = new Database(join(dir, 'state', 'bridge.db'), { readonly: true });
-    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
     db.close();
   });
 
