@@ -41,7 +41,7 @@ export class KeyMap {
     this.anyStmt = db.prepare('SELECT 1 FROM key_map WHERE task = ? LIMIT 1');
     this.byDestStmt = db.prepare("SELECT * FROM key_map WHERE task = ? AND dest_key = ? AND state = 'written' LIMIT 1");
     this.upsertStmt = db.prepare(`
-      INSERT INTO key_map (task, source_id, legal_entity, dest_key, state, hash, updated_at) VALUES (@task, @source_id, @legal_entity, @dest_key, @state, @hash, @at)
+      INSERT INTO key_map (task, source_id, legal_entity, dest_key, state, hash, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (task, source_id, legal_entity) DO UPDATE SET dest_key = excluded.dest_key, state = excluded.state,
         hash = CASE WHEN excluded.state = 'written' THEN excluded.hash ELSE key_map.hash END, updated_at = excluded.updated_at`);
   }
@@ -67,7 +67,7 @@ export class KeyMap {
     const at = new Date().toISOString();
     this.db.transaction(() => {
       for (const e of entries) {
-        this.upsertStmt.run({ task: e.task, source_id: e.sourceId, legal_entity: e.legalEntity ?? '', dest_key: JSON.stringify(e.destKey), state: 'pending', hash: null, at });
+        this.upsertStmt.run(e.task, e.sourceId, e.legalEntity ?? '', JSON.stringify(e.destKey), 'pending', null, at);
       }
     })();
   }
@@ -76,7 +76,7 @@ export class KeyMap {
     const at = new Date().toISOString();
     this.db.transaction(() => {
       for (const e of entries) {
-        this.upsertStmt.run({ task: e.task, source_id: e.sourceId, legal_entity: e.legalEntity ?? '', dest_key: JSON.stringify(e.destKey), state: 'written', hash: e.hash, at });
+        this.upsertStmt.run(e.task, e.sourceId, e.legalEntity ?? '', JSON.stringify(e.destKey), 'written', e.hash, at);
       }
     })();
   }

@@ -48,7 +48,7 @@ export class Runs {
 
   constructor(private readonly db: Db) {
     this.resultStmt = db.prepare(`INSERT INTO record_results (run_id, task, entity, source_id, outcome, message, dest_key, legal_entity, at)
-      VALUES (@runId, @task, @entity, @sourceId, @outcome, @message, @destKey, @legalEntity, @at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (run_id, task, source_id) DO UPDATE SET outcome = excluded.outcome, message = excluded.message, dest_key = excluded.dest_key,
         legal_entity = excluded.legal_entity, at = excluded.at`);
     this.previousStmt = db.prepare('SELECT outcome FROM record_results WHERE entity = ? AND source_id = ? AND run_id <> ? ORDER BY at DESC LIMIT 1');
@@ -83,7 +83,7 @@ export class Runs {
   recordResults(results: readonly Omit<RecordResult, 'at'>[], now = new Date()): void {
     const at = now.toISOString();
     this.db.transaction(() => {
-      for (const r of results) this.resultStmt.run({ ...r, at });
+      for (const r of results) this.resultStmt.run(r.runId, r.task, r.entity, r.sourceId, r.outcome, r.message, r.destKey, r.legalEntity, at);
     })();
   }
 
