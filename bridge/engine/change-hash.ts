@@ -6,9 +6,5 @@ import { payloadHash } from './hash';
  * itself (`filledByFinOps`), so that their copy coming back through PSA is not an echo write.
  */
 export function changeHash(task: TaskDef, payload: Readonly<Record<string, unknown>>): string {
-  const own = task.filledByFinOps;
-  if (!own || own.length === 0) return payloadHash(payload);
-  const rest: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(payload)) if (!own.includes(k)) rest[k] = v;
-  return payloadHash(rest);
+  return payloadHash(payload, task.filledByFinOps);
 }

@@ -224,6 +224,20 @@ describe('engine on the demo seed (acceptance of issue 4)', () => {
     const status = (await sb.dvRows('psafo_syncstatuses', `$filter=psafo_recordid eq '${PROJECT.p2}'`))[0];
     expect(status).toMatchObject({ psafo_state: SYNC_STATE.Synced, psafo_runid: one.runId });
   });
+
+  it('a change of a date-time field alone (a Date in the client) is a change: exactly one F&O write', async () => {
+    const id = actualId(1);
+    const patch = await sb.em.fetchAs('dataverse')(`/api/data/v9.2/msdyn_actuals(${id})`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', 'If-Match': '*' },
+      body: JSON.stringify({ msdyn_enddatetime: '2026-02-01T10:00:00Z' }),
+    });
+    expect(patch.status).toBe(204);
+    const s = await sb.run({ templates: [...ALL_BUT_UPDATE] });
+    expect(s.tasks.find((t) => t.task === 'actuals')).toMatchObject({ read: 1, upserts: 1 });
+    const [row] = await sb.foRows<{ EndDate: string }>('ProjCDSActualsImports', `$filter=ActualId eq '${id}'`);
+    expect(row.EndDate).toBe('2026-02-01T10:00:00Z');
+  });
 });
 
 describe('engine on the demo seed with templates.intercompany: false (templates-spec §6.6: the conditional column deleted)', () => {

@@ -19,6 +19,12 @@ describe('change hash and echo prevention', () => {
     expect(changeHash(projectsTask, project)).toBe(payloadHash(project));
   });
 
+  it('a date-time value counts (dynamics-web-api gives Dates): another time is another hash', () => {
+    const at = (iso: string) => changeHash(actualsTask, { ...actual, EndDate: new Date(iso) });
+    expect(at('2026-01-14T17:00:00Z')).not.toBe(at('2026-02-01T10:00:00Z'));
+    expect(at('2026-01-14T17:00:00Z')).toBe(changeHash(actualsTask, { ...actual, EndDate: '2026-01-14T17:00:00.000Z' }));
+  });
+
   it('F&O empty text goes to Dataverse as null; other values pass unchanged', () => {
     expect(emptyTextAsNull({ a: '', b: ' ', c: 0, d: null, e: 'x', f: false })).toEqual({ a: null, b: ' ', c: 0, d: null, e: 'x', f: false });
   });
