@@ -7,12 +7,13 @@ import { createHash } from 'node:crypto';
  */
 export function stableStringify(value: unknown, skip?: readonly string[]): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return stableStringify((value as { toJSON(): unknown }).toJSON());
+  if (value instanceof Date) return JSON.stringify(value);
   if (Array.isArray(value)) {
     let out = '[';
     for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + stableStringify(value[i]);
     return `${out}]`;
   }
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return stableStringify((value as { toJSON(): unknown }).toJSON());
   const o = value as Record<string, unknown>;
   const keys = Object.keys(o).sort();
   let out = '{';
