@@ -12,22 +12,14 @@ import { DataverseEmulator } from '../../emulators/dataverse/server';
 import { installPlatform } from '../../emulators/dataverse/platform/install';
 import { INVALID_SOLUTION_FILE_MESSAGE } from '../../emulators/dataverse/platform/errors';
 import { FIXTURE_JS as JS, fixtureZip } from '../fixtures/dataverse-platform-solution';
+import { entityIdOf, webApiCaller } from '../harness/dataverse-web-api';
 
 const API = '/api/data/v9.2';
 
 describe('Dataverse platform: ImportSolution', () => {
   let emulator: DataverseEmulator;
   let url: string;
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'odata-version': '4.0' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    const isJson = (res.headers.get('content-type') ?? '').includes('json');
-    return { status: res.status, headers: res.headers, text, json: text && isJson ? JSON.parse(text) : undefined };
-  };
+  const call = webApiCaller(() => url);
   const importZip = async (zip: Buffer, action = 'ImportSolution') =>
     call('POST', `${API}/${action}`, { OverwriteUnmanagedCustomizations: false, PublishWorkflows: true, CustomizationFile: zip.toString('base64'), ImportJobId: crypto.randomUUID() });
 
@@ -214,11 +206,11 @@ describe('Dataverse platform: ImportSolution', () => {
     const solution = (await call('GET', `${API}/solutions?$filter=uniquename eq 'PsaFoSyncFixture'&$select=solutionid`)).json.value[0].solutionid as string;
     const message = (await call('GET', `${API}/sdkmessages?$filter=name eq 'psafo_SyncNow'&$select=name`)).json.value[0].sdkmessageid as string;
     const ep = await call('POST', `${API}/serviceendpoints`, { name: 'uninstall test', url: 'http://127.0.0.1:9/hook', contract: 8, authtype: 4, authvalue: 'k' });
-    const endpointId = /\(([0-9a-f-]{36})\)$/.exec(ep.headers.get('odata-entityid') ?? '')![1];
+    const endpointId = entityIdOf(ep);
     const step = await call('POST', `${API}/sdkmessageprocessingsteps`, {
       name: 'uses SyncNow', 'sdkmessageid@odata.bind': `/sdkmessages(${message})`, 'eventhandler_serviceendpoint@odata.bind': `/serviceendpoints(${endpointId})`, mode: 1, stage: 40,
     });
-    const stepId = /\(([0-9a-f-]{36})\)$/.exec(step.headers.get('odata-entityid') ?? '')![1];
+    const stepId = entityIdOf(step);
     const refused = await call('DELETE', `${API}/solutions(${solution})`);
     expect(refused.status).toBe(400);
     expect(refused.json.error.message).toContain("'uses SyncNow'");

@@ -5,6 +5,7 @@
 import pino from 'pino';
 import { allowAll } from '../../emulators/common/auth';
 import { DataverseEmulator } from '../../emulators/dataverse/server';
+import { entityIdOf } from '../harness/dataverse-web-api';
 import { Receiver } from '../harness/webhook-receiver';
 
 const API = '/api/data/v9.2';
@@ -19,7 +20,7 @@ describe('Dataverse platform: shutdown with a webhook in flight', () => {
     const post = async (set: string, body: Record<string, unknown>) => {
       const res = await fetch(`${url}${API}/${set}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       expect(res.status).toBe(204);
-      return /\(([0-9a-f-]{36})\)$/.exec(res.headers.get('odata-entityid') ?? '')![1];
+      return entityIdOf(res);
     };
     const ep = await post('serviceendpoints', { name: 'hang', url: `${receiver.url}/hang`, contract: 8, authtype: 4, authvalue: 'k' });
     const list = await (await fetch(`${url}${API}/sdkmessages?$filter=name eq 'Create'`)).json() as { value: Array<{ sdkmessageid: string }> };

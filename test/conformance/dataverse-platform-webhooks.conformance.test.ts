@@ -10,6 +10,7 @@ import pino from 'pino';
 import { allowAll } from '../../emulators/common/auth';
 import { DataverseEmulator } from '../../emulators/dataverse/server';
 import { installPlatform, type PlatformHandle } from '../../emulators/dataverse/platform/install';
+import { entityIdOf, webApiCaller } from '../harness/dataverse-web-api';
 import { Receiver } from '../harness/webhook-receiver';
 
 const API = '/api/data/v9.2';
@@ -23,19 +24,11 @@ describe('Dataverse platform: webhooks and Custom API', () => {
   let url: string;
   const receiver = new Receiver();
 
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'odata-version': '4.0' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
-  };
+  const call = webApiCaller(() => url);
   const create = async (set: string, body: Record<string, unknown>): Promise<string> => {
     const res = await call('POST', `${API}/${set}`, body);
     if (res.status !== 204) throw new Error(`create ${set}: ${res.status} ${JSON.stringify(res.json)}`);
-    return /\(([0-9a-f-]{36})\)$/.exec(res.headers.get('odata-entityid') ?? '')![1];
+    return entityIdOf(res);
   };
   const idOf = async (set: string, filter: string): Promise<string> => {
     const res = await call('GET', `${API}/${set}?$filter=${encodeURIComponent(filter)}`);

@@ -10,6 +10,7 @@ import { allowAll } from '../../emulators/common/auth';
 import { DataverseEmulator } from '../../emulators/dataverse/server';
 import { installPlatform, type PlatformHandle } from '../../emulators/dataverse/platform/install';
 import { ensureBuilt } from '../harness/build-once';
+import { entityIdOf, webApiCaller } from '../harness/dataverse-web-api';
 import { Receiver } from '../harness/webhook-receiver';
 
 const API = '/api/data/v9.2';
@@ -21,16 +22,7 @@ describe('import of the built managed solution into the Dataverse emulator', () 
   let managedZip: Buffer;
   const receiver = new Receiver();
 
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'odata-version': '4.0' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
-  };
-  const entityId = (res: { headers: Headers }) => /\(([0-9a-f-]{36})\)$/.exec(res.headers.get('odata-entityid') ?? '')![1];
+  const call = webApiCaller(() => url);
 
   beforeAll(async () => {
     const built = await ensureBuilt();
@@ -91,12 +83,12 @@ describe('import of the built managed solution into the Dataverse emulator', () 
     const filter = (await call('GET', `${API}/sdkmessagefilters?$filter=primaryobjecttypecode eq 'msdyn_project' and _sdkmessageid_value eq ${update}`)).json.value[0].sdkmessagefilterid as string;
     const stepRes = await call('POST', `${API}/sdkmessageprocessingsteps`, {
       name: 'psa-fo-sync: msdyn_project Update', 'sdkmessageid@odata.bind': `/sdkmessages(${update})`, 'sdkmessagefilterid@odata.bind': `/sdkmessagefilters(${filter})`,
-      'eventhandler_serviceendpoint@odata.bind': `/serviceendpoints(${entityId(ep)})`, mode: 1, stage: 40, rank: 1, filteringattributes: 'msdyn_subject',
+      'eventhandler_serviceendpoint@odata.bind': `/serviceendpoints(${entityIdOf(ep)})`, mode: 1, stage: 40, rank: 1, filteringattributes: 'msdyn_subject',
       asyncautodelete: true, supporteddeployment: 0,
     });
     expect(stepRes.status).toBe(204);
     const project = await call('POST', `${API}/msdyn_projects`, { msdyn_subject: 'Contoso rollout' });
-    const projectId = entityId(project);
+    const projectId = entityIdOf(project);
     expect((await call('PATCH', `${API}/msdyn_projects(${projectId})`, { msdyn_subject: 'Contoso rollout phase 2' })).status).toBe(204);
     await new Promise((r) => setTimeout(r, 30));
     await platform.idle();
@@ -123,7 +115,7 @@ describe('import of the built managed solution into the Dataverse emulator', () 
     });
     await call('POST', `${API}/sdkmessageprocessingsteps`, {
       name: 'psa-fo-sync: SyncNow', 'sdkmessageid@odata.bind': `/sdkmessages(${msg})`,
-      'eventhandler_serviceendpoint@odata.bind': `/serviceendpoints(${entityId(ep)})`, mode: 0, stage: 40, rank: 1, supporteddeployment: 0,
+      'eventhandler_serviceendpoint@odata.bind': `/serviceendpoints(${entityIdOf(ep)})`, mode: 0, stage: 40, rank: 1, supporteddeployment: 0,
     });
     const res = await call('POST', `${API}/psafo_SyncNow`, { EntityLogicalName: 'msdyn_project', RecordIds: ['00000000-0000-0000-0000-000000000042'] });
     expect(res.status).toBe(204);
