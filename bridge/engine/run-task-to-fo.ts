@@ -168,7 +168,7 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
             if (!d.dryRun) d.store.keyMap.markWritten([{ task: task.id, sourceId, legalEntity: rec.legalEntity, destKey: rec.key, hash }]);
             continue;
           }
-          const op: FoWriteOp = { method: entry ? 'PATCH' : 'POST', entitySet, key: rec.key, payload: rec.payload, ...(task.filledByFinOps ? { filledByFinOps: task.filledByFinOps } : {}) };
+          const op: FoWriteOp = { method: entry ? 'PATCH' : 'POST', entitySet, key: rec.key, payload: rec.payload, filledByFinOps: task.filledByFinOps };
           if (d.dryRun) {
             dryWritten?.set(`${task.id}|${sourceId}`, rec.legalEntity);
             d.onDryRunWrite?.({ task: task.id, sourceId, method: op.method, entitySet, key: rec.key, payload: rec.payload });
@@ -220,7 +220,7 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
   for (const [sourceId, h] of held) {
     // a parent the filter or the legal-entity routing left out takes its children with it
     const parentKey = `${h.parent.task}|${h.parent.id}`;
-    const parentEntity = d.sourceEntityOf?.(h.parent.task);
+    const parentEntity = d.sourceEntityOf(h.parent.task);
     if (!parentResults.has(parentKey)) parentResults.set(parentKey, parentEntity ? d.store.runs.latestInTask(parentEntity, h.parent.task, h.parent.id) : undefined);
     const parentResult = parentResults.get(parentKey);
     if (parentResult && (parentResult.outcome === 'skipped' || parentResult.outcome === 'filtered')) {

@@ -41,7 +41,7 @@ export interface TaskRunDeps extends ContextDeps {
   /** F&O→PSA: the tasks of the run that other tasks are scoped to (they collect the ids they read). */
   readonly scopeTargets?: ReadonlySet<TaskId>;
   /** The source table of a task of this configuration (where its results are filed). */
-  sourceEntityOf?(task: string): string | undefined;
+  sourceEntityOf(task: string): string | undefined;
   /** Configured destination/source entity set of an F&O side. */
   entitySetOf(task: TaskDef): string;
   onDryRunWrite?(w: DryRunWrite): void;
