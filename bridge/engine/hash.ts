@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 
 /**
  * JSON with object keys sorted, so equal payloads hash equally whatever the key order. `skip`: keys of
@@ -15,7 +15,11 @@ export function stableStringify(value: unknown, skip?: readonly string[]): strin
   }
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return stableStringify((value as { toJSON(): unknown }).toJSON());
   const o = value as Record<string, unknown>;
-  const keys = Object.keys(o).sort();
+  const keys = Object.keys(o);
+  // a mapped payload is flat (text, numbers, booleans, nulls, Dates): one native JSON.stringify with
+  // the sorted key list writes exactly what the generic walk below writes, without its small strings
+  if (isFlat(o, keys)) return JSON.stringify(o, sortedKeys(keys, skip));
+  keys.sort();
   let out = '{';
   let first = true;
   for (const k of keys) {
@@ -26,7 +30,43 @@ export function stableStringify(value: unknown, skip?: readonly string[]): strin
   return `${out}}`;
 }
 
+/** Values JSON.stringify writes as the generic walk does (undefined is written as null there, left out here). */
+function isFlat(o: Record<string, unknown>, keys: readonly string[]): boolean {
+  for (const k of keys) {
+    const v = o[k];
+    if (v === null) continue;
+    const t = typeof v;
+    if (t === 'string' || t === 'number' || t === 'boolean') continue;
+    if (t === 'object' && v instanceof Date) continue;
+    return false;
+  }
+  return true;
+}
+
+/** The last key list seen and its sorted, skip-filtered copy: the records of one task share their keys. */
+let lastKeys: readonly string[] = [];
+let lastSkip: readonly string[] | undefined;
+let lastSorted: string[] = [];
+
+function sortedKeys(keys: readonly string[], skip: readonly string[] | undefined): string[] {
+  if (skip === lastSkip && sameList(keys, lastKeys)) return lastSorted;
+  lastKeys = keys;
+  lastSkip = skip;
+  lastSorted = [...keys].sort().filter((k) => !skip?.includes(k));
+  return lastSorted;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** SHA-256 hex of a text: crypto.hash (Node 20.12+, no Hash object) when present. */
+const sha256Hex: (text: string) => string =
+  typeof oneShotHash === 'function' ? (text) => oneShotHash('sha256', text, 'hex') : (text) => createHash('sha256').update(text).digest('hex');
+
 /** Content hash of a mapped payload (skip writes whose payload did not change); `skip` as in stableStringify. */
 export function payloadHash(payload: unknown, skip?: readonly string[]): string {
-  return createHash('sha256').update(stableStringify(payload, skip)).digest('hex').slice(0, 32);
+  return sha256Hex(stableStringify(payload, skip)).slice(0, 32);
 }
