@@ -1,6 +1,6 @@
 import { legalEntities, type MapContext } from './context';
 import { applyTransform } from './transforms';
-import type { FilterRule, TaskDef, TaskId } from './types';
+import type { FilterRule, LookupDef, TaskDef, TaskId } from './types';
 
 type Rec = Readonly<Record<string, unknown>>;
 
@@ -50,13 +50,13 @@ export function mapRecord(task: TaskDef, record: Rec, ctx: MapContext): MapOutco
   for (const rule of task.filter) {
     if (!passesFilter(rule, read(rule.field))) return { kind: 'filtered', sourceId, reason: rule.reason };
   }
-  for (const [name, def] of Object.entries(task.source.lookups ?? {})) {
+  for (const [name, def] of lookupEntries(task)) {
     const id = record[def.attribute];
     if (id !== null && id !== undefined && id !== '' && ctx.lookup(name, String(id)) === undefined) {
       return { kind: 'error', sourceId, message: `broken reference: ${def.attribute} points to ${def.entitySet}(${String(id)}), which does not exist` };
     }
   }
-  const parentLegalEntity = new Map<string, string | null>();
+  const parentLegalEntity = task.parents.length > 0 ? new Map<string, string | null>() : NO_PARENTS;
   for (const p of task.parents) {
     const id = record[p.attribute];
     if (id === null || id === undefined || id === '') continue;
@@ -68,8 +68,10 @@ export function mapRecord(task: TaskDef, record: Rec, ctx: MapContext): MapOutco
   const companies = route(task, read, ctx, parentLegalEntity);
   if ('skip' in companies) return { kind: 'skipped', sourceId, reason: companies.skip };
 
-  const payload: Record<string, unknown> = {};
-  const warnings: string[] = [];
+  // one company (the usual case): the payload starts with it, as the copy below would write it
+  const list = companies.list;
+  const only = list.length === 1 ? list[0] : null;
+  const payload: Record<string, unknown> = only === null ? {} : { [FO_COMPANY_FIELD]: only };
   for (const row of task.mapping) {
     const r = applyTransform(row, read, ctx);
     if ('error' in r) return { kind: 'error', sourceId, message: r.error };
@@ -79,16 +81,32 @@ export function mapRecord(task: TaskDef, record: Rec, ctx: MapContext): MapOutco
     if (empty && (row.required || task.destination.keyFields.includes(row.destination))) {
       return { kind: 'error', sourceId, message: `required field ${row.source ?? row.destination} (${row.destination}) is empty` };
     }
-    payload[r.key ?? row.destination] = r.value;
+    // a Dataverse date-time arrives as a Date (dynamics-web-api revives them): sent and hashed as the ISO
+    // text JSON.stringify would write for it, converted once here rather than at every serialization
+    payload[r.key ?? row.destination] = r.value instanceof Date ? r.value.toISOString() : r.value;
   }
 
-  const records = companies.list.map((company): DestinationRecord => {
-    const withCompany = company === null ? payload : { [FO_COMPANY_FIELD]: company, ...payload };
+  const records = list.map((company): DestinationRecord => {
+    const withCompany = company === null || company === only ? payload : { [FO_COMPANY_FIELD]: company, ...payload };
     const key: Record<string, unknown> = company === null ? {} : { [FO_COMPANY_FIELD]: company };
     for (const f of task.destination.keyFields) key[f] = payload[f];
     return { legalEntity: company, key, payload: withCompany };
   });
-  return { kind: 'mapped', sourceId, records, warnings };
+  return { kind: 'mapped', sourceId, records, warnings: NO_WARNINGS };
+}
+
+const NO_WARNINGS: readonly string[] = Object.freeze([]);
+const NO_PARENTS: Map<string, string | null> = new Map();
+
+/** A task's lookups as [name, definition] pairs, listed once per task (mapRecord runs for every record). */
+const lookupLists = new WeakMap<TaskDef, readonly (readonly [string, LookupDef])[]>();
+function lookupEntries(task: TaskDef): readonly (readonly [string, LookupDef])[] {
+  let list = lookupLists.get(task);
+  if (!list) {
+    list = Object.entries(task.source.lookups ?? {});
+    lookupLists.set(task, list);
+  }
+  return list;
 }
 
 function route(task: TaskDef, read: (p: string) => unknown, ctx: MapContext, parents: Map<string, string | null>): { list: (string | null)[] } | { skip: string } {

@@ -226,6 +226,12 @@ describe('actuals', () => {
     expect(payloadOf(mapRecord(actualsTask, { ...actual, msdyn_transactiontypecode: 192350008 }, ctx)).TransType).toBe('InterOrgSales');
     expect(mapRecord(actualsTask, { ...actual, msdyn_transactiontypecode: 192350004 }, ctx).kind).toBe('skipped');
   });
+  it('sends a Dataverse date-time (a Date from dynamics-web-api) as its ISO text, the company first in the payload', () => {
+    const o = mapRecord(actualsTask, { ...actual, msdyn_accountingdate: new Date('2026-02-10T09:30:00Z') }, mapContext({ parents }));
+    if (o.kind !== 'mapped') throw new Error(o.kind);
+    expect(o.records[0].payload.AccountingDate).toBe('2026-02-10T09:30:00.000Z');
+    expect(Object.keys(o.records[0].payload)[0]).toBe('dataAreaId');
+  });
   it('skips an actual of an unmapped resourcing unit with a reason', () => {
     const o = mapRecord(actualsTask, { ...actual, _msdyn_resourceorganizationalunitid_value: IDS.unitNowhere }, mapContext({ parents }));
     expect(o.kind === 'skipped' && o.reason).toMatch(/Contoso Mars/);
@@ -259,6 +265,12 @@ describe('categories and accounts', () => {
       { dataAreaId: 'USMF', IntegrationId: IDS.category, CategoryId: 'Travel' },
       { dataAreaId: 'USSI', IntegrationId: IDS.category, CategoryId: 'Travel' },
     ]);
+  });
+  it('gives each legal entity its own payload object, the company first', () => {
+    const o = mapRecord(categoriesToFoTask, { msdyn_transactioncategoryid: IDS.category, msdyn_name: 'Travel' }, mapContext());
+    if (o.kind !== 'mapped') throw new Error(o.kind);
+    expect(o.records[0].payload).not.toBe(o.records[1].payload);
+    expect(o.records.map((r) => Object.keys(r.payload)[0])).toEqual(['dataAreaId', 'dataAreaId']);
   });
   it('maps an account to a customer with the configured customer group', () => {
     const o = mapRecord(accountsTask, { accountid: IDS.account, accountnumber: 'ACC-01000-BVRCPS', name: 'Fabrikam', _transactioncurrencyid_value: IDS.usd }, mapContext());
