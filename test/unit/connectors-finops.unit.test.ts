@@ -59,6 +59,19 @@ describe('F&O OData pieces', () => {
     expect(parseFinOpsError(parts[1].status, parts[1].body)).toMatchObject({ kind: 'duplicate', status: 500 });
   });
 
+  it('reads a batch answer with bare LF line ends, a 204 without headers, and extra headers per operation', () => {
+    const text = ['--b', 'Content-Type: multipart/mixed; boundary=cs', '', '--cs', 'Content-Type: application/http', 'Content-ID: 7', '', 'HTTP/1.1 204 No Content', '', '', '--cs--', '--b', 'Content-Type: application/http', '', 'HTTP/1.1 400 Bad Request', 'Content-Type: application/json', '', '  {"error":{"message":"x"}}  ', '', '--b--', ''].join('\n');
+    expect(parseBatchResponse(text, 'b')).toEqual([
+      { status: 204, headers: {}, body: '', contentId: '7' },
+      { status: 400, headers: { 'content-type': 'application/json' }, body: '{"error":{"message":"x"}}', contentId: undefined },
+    ]);
+    const { body } = buildChangesetBatch([{ method: 'POST', url: 'http://fo/data/E', body: { a: 1 }, headers: { Accept: 'text/plain', Prefer: 'return=minimal' } }, { method: 'DELETE', url: 'http://fo/data/E(1)' }], 'b');
+    expect(body).toContain('POST http://fo/data/E HTTP/1.1\r\nContent-Type: application/json\r\nAccept: text/plain\r\nOData-Version: 4.0\r\nPrefer: return=minimal\r\n\r\n{"a":1}\r\n');
+    expect(body).toContain('DELETE http://fo/data/E(1) HTTP/1.1\r\nContent-Type: application/json\r\nAccept: application/json\r\nOData-Version: 4.0\r\n\r\n\r\n');
+    const changesets = [...body.matchAll(/boundary=(changeset_\S+)/g)].map((m) => m[1]);
+    expect(new Set(changesets).size).toBe(2);
+  });
+
   it('classifies F&O errors and keeps the Infolog message', () => {
     const body = (m: string) => JSON.stringify({ error: { code: '', message: 'An error has occurred.', innererror: { message: m, type: 'T' } } });
     expect(parseFinOpsError(400, body('No resources were found when selecting for update.'))).toMatchObject({ kind: 'notFound' });

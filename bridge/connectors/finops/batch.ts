@@ -20,7 +20,8 @@ export class BatchProtocolError extends Error {
 export async function executeBatch(client: FinOpsClient, ops: readonly BatchOperation[]): Promise<BatchResult[]> {
   if (ops.length === 0) return [];
   // a create's 201 body (the whole row) is not needed: return=minimal saves building and parsing it
-  const minimal = ops.map((op) => (op.method === 'POST' ? { ...op, headers: { ...FO.returnMinimal, ...op.headers } } : op));
+  // (the shared header object lets the batch builder write its header lines once)
+  const minimal = ops.map((op) => (op.method !== 'POST' ? op : { ...op, headers: op.headers ? { ...FO.returnMinimal, ...op.headers } : FO.returnMinimal }));
   const parts = await sendBatch(client, buildChangesetBatch(minimal), ops.length, 'operations');
   return parts.map((p) => (p.status < 400 ? { ok: true, status: p.status } : { ok: false, error: parseFinOpsError(p.status, p.body) }));
 }
