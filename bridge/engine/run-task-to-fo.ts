@@ -39,7 +39,7 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
   const inflight = new Set<Promise<void>>();
   let failure: unknown;
 
-  const results = (entries: { sourceId: string; outcome: 'upserted' | 'skipped' | 'filtered' | 'error'; message: string | null; rec?: DestinationRecord }[]): void => {
+  const results = (entries: { sourceId: string; outcome: 'upserted' | 'skipped' | 'filtered' | 'error'; message: string | null; rec?: DestinationRecord; keyText?: string }[]): void => {
     if (d.dryRun) return;
     d.store.runs.recordResults(
       entries.map((e) => ({
@@ -49,7 +49,7 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
         sourceId: e.sourceId,
         outcome: e.outcome,
         message: e.message,
-        destKey: e.rec ? formatKey(e.rec.key) : null,
+        destKey: e.keyText ?? (e.rec ? formatKey(e.rec.key) : null),
         legalEntity: e.rec?.legalEntity ?? null,
       })),
     );
@@ -87,23 +87,24 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
     d.store.keyMap.markPending(batch.map((w) => ({ task: task.id, sourceId: w.sourceId, legalEntity: w.rec.legalEntity, destKey: w.rec.key })));
     const res = await writeWithFallbacks(d.ports, batch.map((w) => w.op));
     const ok = batch.filter((_, i) => res[i].ok);
+    const keyText = new Map(batch.map((w) => [w, formatKey(w.rec.key)]));
     if (d.writtenKeys) noteWritten(d.writtenKeys, task.id, ok.map((w) => w.rec.key));
     d.store.transaction(() => {
       d.store.keyMap.markWritten(ok.map((w) => ({ task: task.id, sourceId: w.sourceId, legalEntity: w.rec.legalEntity, destKey: w.rec.key, hash: w.hash })));
       leaveRetryList(ok.map((w) => w.sourceId));
       const failed = batch.flatMap((w, i) => {
         const r = res[i];
-        return r.ok ? [] : [{ w, message: `F&O rejected ${entitySet}${formatKey(w.rec.key)}: ${r.message}` }];
+        return r.ok ? [] : [{ w, message: `F&O rejected ${entitySet}${keyText.get(w)}: ${r.message}` }];
       });
       // an F&O rejection is not retried blindly (a quiet run writes nothing): the record goes again when
       // it changes, with `run --full`, or through retry-failed
       leaveRetryList(failed.map((f) => f.w.sourceId));
       results([
-        ...ok.map((w) => ({ sourceId: w.sourceId, outcome: 'upserted' as const, message: null, rec: w.rec })),
-        ...failed.map((f) => ({ sourceId: f.w.sourceId, outcome: 'error' as const, message: f.message, rec: f.w.rec })),
+        ...ok.map((w) => ({ sourceId: w.sourceId, outcome: 'upserted' as const, message: null, rec: w.rec, keyText: keyText.get(w) })),
+        ...failed.map((f) => ({ sourceId: f.w.sourceId, outcome: 'error' as const, message: f.message, rec: f.w.rec, keyText: keyText.get(f.w) })),
       ]);
-      for (const w of ok) d.status.record(task, w.row, w.sourceId, 'Synced', { finopsKey: formatKey(w.rec.key), legalEntity: w.rec.legalEntity });
-      for (const f of failed) d.status.record(task, f.w.row, f.w.sourceId, 'Error', { message: f.message, finopsKey: formatKey(f.w.rec.key), legalEntity: f.w.rec.legalEntity });
+      for (const w of ok) d.status.record(task, w.row, w.sourceId, 'Synced', { finopsKey: keyText.get(w), legalEntity: w.rec.legalEntity });
+      for (const f of failed) d.status.record(task, f.w.row, f.w.sourceId, 'Error', { message: f.message, finopsKey: keyText.get(f.w), legalEntity: f.w.rec.legalEntity });
       tally.upserts += ok.length;
       tally.errors += failed.length;
     });

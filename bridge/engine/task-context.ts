@@ -35,9 +35,9 @@ export function taskContext(task: TaskDef, d: ContextDeps): MapContext {
       const cacheKey = `${parentTask}|${id}`;
       const known = knownParents.get(cacheKey);
       if (known) return known;
-      const written = d.store.keyMap.forSource(parentTask, id).find((e) => e.state === 'written');
-      if (written) {
-        const state = { legalEntity: written.legalEntity };
+      const company = d.store.keyMap.writtenCompany(parentTask, id);
+      if (company !== undefined) {
+        const state = { legalEntity: company };
         knownParents.set(cacheKey, state);
         return state;
       }

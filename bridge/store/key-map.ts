@@ -34,11 +34,13 @@ export class KeyMap {
   private readonly upsertStmt;
   private readonly byDestStmt;
   private readonly anyStmt;
+  private readonly writtenCompanyStmt;
 
   constructor(private readonly db: Db) {
     this.getStmt = db.prepare('SELECT * FROM key_map WHERE task = ? AND source_id = ? AND legal_entity = ?');
     this.forSourceStmt = db.prepare('SELECT * FROM key_map WHERE task = ? AND source_id = ?');
     this.anyStmt = db.prepare('SELECT 1 FROM key_map WHERE task = ? LIMIT 1');
+    this.writtenCompanyStmt = db.prepare("SELECT legal_entity FROM key_map WHERE task = ? AND source_id = ? AND state = 'written' LIMIT 1").pluck();
     this.byDestStmt = db.prepare("SELECT * FROM key_map WHERE task = ? AND dest_key = ? AND state = 'written' LIMIT 1");
     this.upsertStmt = db.prepare(`
       INSERT INTO key_map (task, source_id, legal_entity, dest_key, state, hash, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -54,6 +56,12 @@ export class KeyMap {
   /** Every company a source record was written to. */
   forSource(task: string, sourceId: string): KeyMapEntry[] {
     return (this.forSourceStmt.all(task, sourceId) as Row[]).map(toEntry);
+  }
+
+  /** The company a source record was written to (null: none, the destination has no companies), or undefined if it was not written. */
+  writtenCompany(task: string, sourceId: string): string | null | undefined {
+    const company = this.writtenCompanyStmt.get(task, sourceId) as string | undefined;
+    return company === undefined ? undefined : company === '' ? null : company;
   }
 
   /** The written entry with this destination key (reverse lookup, e.g. project number → project id). */

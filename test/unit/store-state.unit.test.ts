@@ -37,6 +37,12 @@ describe('state store', () => {
     expect(store.keyMap.byDestKey('projects', { dataAreaId: 'USSI', ProjectID: 'PRJ-1' })?.sourceId).toBe('p1');
     expect(store.keyMap.get('projects', 'p1', null)).toBeUndefined();
     expect(store.keyMap.countWritten('projects')).toBe(1);
+    // the company a parent was written to (pending is not written; null: a destination without companies)
+    expect(store.keyMap.writtenCompany('projects', 'p1')).toBe('USSI');
+    store.keyMap.markPending([{ task: 'projects', sourceId: 'p2', legalEntity: 'USSI', destKey: { dataAreaId: 'USSI', ProjectID: 'PRJ-2' } }]);
+    expect(store.keyMap.writtenCompany('projects', 'p2')).toBeUndefined();
+    store.keyMap.markWritten([{ task: 'categories', sourceId: 'c1', legalEntity: null, destKey: { CategoryId: 'Travel' }, hash: 'h' }]);
+    expect(store.keyMap.writtenCompany('categories', 'c1')).toBeNull();
   });
 
   it('records runs, task counts and per-record results, and purges after 45 days', () => {

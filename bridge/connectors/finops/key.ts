@@ -1,7 +1,8 @@
 /** Formats an OData key segment: `(dataAreaId='USSI',ProjectID='O''Brien')`; strings quoted with '' escaping. */
 export function formatKey(key: Readonly<Record<string, unknown>>): string {
-  const parts = Object.entries(key).map(([name, value]) => `${name}=${literal(name, value)}`);
-  return `(${parts.join(',')})`;
+  let out = '(';
+  for (const name in key) out += `${out.length > 1 ? ',' : ''}${name}=${literal(name, key[name])}`;
+  return `${out})`;
 }
 
 function literal(name: string, value: unknown): string {
