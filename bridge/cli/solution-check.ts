@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CheckInputError, checkSolutionZip, defaultValidators, groupByFile, resolveSchemasDir, SCHEMAS_DIR_ENV } from '../../solution/check';
+import { CheckInputError } from '../../solution/check/types';
+import { defaultValidators, resolveSchemasDir, SCHEMAS_DIR_ENV } from '../../solution/check/xsd-validator';
+
+/** The checker (zip and XML libraries, ~150 ms to load) is loaded when a check runs, not at every CLI start. */
+const checker = (): typeof import('../../solution/check') => require('../../solution/check') as typeof import('../../solution/check');
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
 
@@ -20,6 +24,7 @@ export async function runSolutionCheck(zipPath: string, options: SolutionCheckOp
       throw new CheckInputError('CANNOT_READ', `cannot read ${zipPath}: ${(err as Error).message}`, { cause: err });
     }
     const schemasDir = resolveSchemasDir({ option: options.schemas, env, projectRoot: PROJECT_ROOT });
+    const { checkSolutionZip, groupByFile } = checker();
     const report = await checkSolutionZip(data, defaultValidators(schemasDir));
     if (options.json) {
       out(`${JSON.stringify({ zip: zipPath, ...report.facts, entries: report.entries, problems: report.problems })}\n`);
