@@ -8,6 +8,7 @@ import type { EnginePorts, Rec } from './ports';
  */
 export class LookupCache {
   private readonly cache = new Map<string, Map<string, Rec | null>>();
+  private readonly byDef = new WeakMap<LookupDef, Map<string, Rec | null>>();
 
   constructor(
     private readonly ports: Pick<EnginePorts, 'resolveLookups'>,
@@ -60,12 +61,16 @@ export class LookupCache {
   }
 
   private bucket(def: LookupDef): Map<string, Rec | null> {
+    // a definition finds its bucket without building its key text (mapping asks several times per record)
+    let b = this.byDef.get(def);
+    if (b) return b;
     const key = keyOf(def);
-    let b = this.cache.get(key);
+    b = this.cache.get(key);
     if (!b) {
       b = new Map();
       this.cache.set(key, b);
     }
+    this.byDef.set(def, b);
     return b;
   }
 }

@@ -133,7 +133,8 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
     if (failure) throw failure;
   };
 
-  const handle = async (row: Rec, retryingHeld: boolean): Promise<boolean> => {
+  // synchronous: the caller flushes when a batch is full (no promise per record)
+  const handle = (row: Rec, retryingHeld: boolean): boolean => {
     const outcome = mapRecord(task, row, ctx);
     const sourceId = outcome.sourceId;
     switch (outcome.kind) {
@@ -178,7 +179,6 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
         }
         if (buffer.length === buffered && retryIds.has(sourceId) && !d.dryRun) settled.push(sourceId);
         if (retryingHeld) held.delete(sourceId);
-        await flush(false);
         return true;
       }
     }
@@ -187,7 +187,11 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
   const handlePage = async (rows: readonly Rec[]): Promise<void> => {
     tally.read += rows.length;
     await d.lookups.prefetch(task, rows);
-    for (const row of rows) await handle(row, false);
+    ctx.prefetchParents(rows);
+    for (const row of rows) {
+      handle(row, false);
+      if (buffer.length >= d.batchSize) await flush(false);
+    }
     saveNotes();
     d.onProgress?.(task, tally);
   };
@@ -210,7 +214,8 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
     for (const [id, h] of [...held]) {
       held.delete(id);
       const before = held.size;
-      await handle(h.row, true);
+      handle(h.row, true);
+      if (buffer.length >= d.batchSize) await flush(false);
       if (held.size === before) progress = true;
     }
     saveNotes();

@@ -35,11 +35,15 @@ export class KeyMap {
   private readonly byDestStmt;
   private readonly anyStmt;
   private readonly writtenCompanyStmt;
+  private readonly writtenCompaniesStmt;
 
   constructor(private readonly db: Db) {
     this.getStmt = db.prepare('SELECT * FROM key_map WHERE task = ? AND source_id = ? AND legal_entity = ?');
     this.forSourceStmt = db.prepare('SELECT * FROM key_map WHERE task = ? AND source_id = ?');
     this.anyStmt = db.prepare('SELECT 1 FROM key_map WHERE task = ? LIMIT 1');
+    this.writtenCompaniesStmt = db.prepare(
+      "SELECT source_id, legal_entity FROM key_map WHERE task = ? AND state = 'written' AND source_id IN (SELECT value FROM json_each(?)) ORDER BY source_id, legal_entity",
+    );
     this.writtenCompanyStmt = db.prepare("SELECT legal_entity FROM key_map WHERE task = ? AND source_id = ? AND state = 'written' LIMIT 1").pluck();
     this.byDestStmt = db.prepare("SELECT * FROM key_map WHERE task = ? AND dest_key = ? AND state = 'written' LIMIT 1");
     this.upsertStmt = db.prepare(`
@@ -62,6 +66,14 @@ export class KeyMap {
   writtenCompany(task: string, sourceId: string): string | null | undefined {
     const company = this.writtenCompanyStmt.get(task, sourceId) as string | undefined;
     return company === undefined ? undefined : company === '' ? null : company;
+  }
+
+  /** writtenCompany for many source records in one query: id → company (null: no companies); ids not written are absent. */
+  writtenCompanies(task: string, sourceIds: readonly string[]): Map<string, string | null> {
+    const out = new Map<string, string | null>();
+    const rows = this.writtenCompaniesStmt.all(task, JSON.stringify(sourceIds)) as { source_id: string; legal_entity: string }[];
+    for (const r of rows) if (!out.has(r.source_id)) out.set(r.source_id, r.legal_entity === '' ? null : r.legal_entity);
+    return out;
   }
 
   /** The written entry with this destination key (reverse lookup, e.g. project number → project id). */

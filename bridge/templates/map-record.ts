@@ -25,14 +25,25 @@ export const FO_COMPANY_FIELD = 'dataAreaId';
 
 /** Reads `field`, `_x_value` or `lookup.field` from a record through the task's lookups. */
 export function readSource(task: TaskDef, record: Rec, ctx: MapContext, path: string): unknown {
-  const dot = path.indexOf('.');
-  if (dot < 0) return record[path];
-  const name = path.slice(0, dot);
-  const def = task.source.lookups?.[name];
+  const split = splitPath(path);
+  if (split === null) return record[path];
+  const def = task.source.lookups?.[split.name];
   if (!def) return record[path];
   const id = record[def.attribute];
   if (id === null || id === undefined || id === '') return null;
-  return ctx.lookup(name, String(id))?.[path.slice(dot + 1)] ?? null;
+  return ctx.lookup(split.name, String(id))?.[split.field] ?? null;
+}
+
+/** `lookup.field` paths split once (mapping tables are constant; every record reads the same few paths). */
+const splitPaths = new Map<string, { readonly name: string; readonly field: string } | null>();
+function splitPath(path: string): { readonly name: string; readonly field: string } | null {
+  let split = splitPaths.get(path);
+  if (split === undefined) {
+    const dot = path.indexOf('.');
+    split = dot < 0 ? null : { name: path.slice(0, dot), field: path.slice(dot + 1) };
+    if (splitPaths.size < 10_000) splitPaths.set(path, split);
+  }
+  return split;
 }
 
 export function passesFilter(rule: FilterRule, value: unknown): boolean {
@@ -73,17 +84,27 @@ export function mapRecord(task: TaskDef, record: Rec, ctx: MapContext): MapOutco
   const only = list.length === 1 ? list[0] : null;
   const payload: Record<string, unknown> = only === null ? {} : { [FO_COMPANY_FIELD]: only };
   for (const row of task.mapping) {
-    const r = applyTransform(row, read, ctx);
-    if ('error' in r) return { kind: 'error', sourceId, message: r.error };
-    if ('skip' in r) return { kind: 'skipped', sourceId, reason: r.skip };
-    if ('omit' in r) continue;
-    const empty = r.value === null || r.value === undefined || r.value === '';
+    let value: unknown;
+    let destination = row.destination;
+    if (row.transform.kind === 'copy') {
+      // the most common row, read here without a result object (what applyTransform's 'copy' returns)
+      value = row.source === null ? null : read(row.source);
+      if (value === undefined) value = null;
+    } else {
+      const r = applyTransform(row, read, ctx);
+      if ('error' in r) return { kind: 'error', sourceId, message: r.error };
+      if ('skip' in r) return { kind: 'skipped', sourceId, reason: r.skip };
+      if ('omit' in r) continue;
+      value = r.value;
+      if (r.key !== undefined) destination = r.key;
+    }
+    const empty = value === null || value === undefined || value === '';
     if (empty && (row.required || task.destination.keyFields.includes(row.destination))) {
       return { kind: 'error', sourceId, message: `required field ${row.source ?? row.destination} (${row.destination}) is empty` };
     }
     // a Dataverse date-time arrives as a Date (dynamics-web-api revives them): sent and hashed as the ISO
     // text JSON.stringify would write for it, converted once here rather than at every serialization
-    payload[r.key ?? row.destination] = r.value instanceof Date ? r.value.toISOString() : r.value;
+    payload[destination] = value instanceof Date ? value.toISOString() : value;
   }
 
   const records = list.map((company): DestinationRecord => {
