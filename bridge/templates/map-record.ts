@@ -67,13 +67,14 @@ export function mapRecord(task: TaskDef, record: Rec, ctx: MapContext): MapOutco
       return { kind: 'error', sourceId, message: `broken reference: ${def.attribute} points to ${def.entitySet}(${String(id)}), which does not exist` };
     }
   }
-  const parentLegalEntity = task.parents.length > 0 ? new Map<string, string | null>() : NO_PARENTS;
+  // the parents' companies matter only to routing by parent
+  const parentLegalEntity = task.parents.length > 0 && task.routing.kind === 'parent' ? new Map<string, string | null>() : NO_PARENTS;
   for (const p of task.parents) {
     const id = record[p.attribute];
     if (id === null || id === undefined || id === '') continue;
     const state = ctx.parent(p.task, String(id));
     if (state === 'missing') return { kind: 'held', sourceId, parent: { name: p.name, id: String(id), task: p.task } };
-    if (state !== 'untracked') parentLegalEntity.set(p.name, state.legalEntity);
+    if (state !== 'untracked' && parentLegalEntity !== NO_PARENTS) parentLegalEntity.set(p.name, state.legalEntity);
   }
 
   const companies = route(task, read, ctx, parentLegalEntity);

@@ -1,6 +1,11 @@
 import { LookupCache } from '../../bridge/engine/lookup-cache';
 import type { Rec } from '../../bridge/engine/ports';
-import { actualsTask } from '../../bridge/templates/actuals/mapping';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { taskContext } from '../../bridge/engine/task-context';
+import { Store } from '../../bridge/store';
+import { actualRelationshipsTask, actualsTask } from '../../bridge/templates/actuals/mapping';
 import type { LookupDef } from '../../bridge/templates/types';
 import { IDS, actual } from '../fixtures/engine/psa-records';
 
@@ -44,5 +49,34 @@ describe('LookupCache', () => {
     expect(cache.get(actualsTask, 'transactioncurrencyid', '5a0e7c1e-0000-4000-8000-0000000000ff')).toBeUndefined();
     await cache.prefetch(actualsTask, [{ ...actual, _transactioncurrencyid_value: '5a0e7c1e-0000-4000-8000-0000000000ff' }]);
     expect(f.calls).toHaveLength(1);
+  });
+});
+
+describe('task context parents', () => {
+  it('reads a page of new parents in queries of 500 ids, then answers from memory; a missing parent of an earlier task stays missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'psafo-parents-'));
+    const store = Store.open(join(dir, 'state.db'));
+    try {
+      const ids = Array.from({ length: 600 }, (_, i) => `a${String(i).padStart(4, '0')}`);
+      store.keyMap.markWritten(ids.slice(0, 599).map((id, i) => ({ task: 'actuals', sourceId: id, legalEntity: i % 2 ? 'USMF' : 'USSI', destKey: { ActualId: id }, hash: 'h' })));
+      const many = jest.spyOn(store.keyMap, 'writtenCompanies');
+      const one = jest.spyOn(store.keyMap, 'writtenCompany');
+      const ctx = taskContext(actualRelationshipsTask, {
+        settings: { forecastModel: 'O', customerGroup: '30', intercompany: false, orgUnitLegalEntity: {} }, valueMaps: {} as never, store,
+        lookups: new LookupCache({ resolveLookups: async () => [] }), currencies: new Map(), categoriesByName: new Map(), trackedTasks: new Set(['actuals', 'actual-relationships']),
+      });
+      ctx.prefetchParents(ids.map((id) => ({ msdyn_transaction1: id })));
+      expect(many).toHaveBeenCalledTimes(2);
+      expect(ctx.parent('actuals', 'a0001')).toEqual({ legalEntity: 'USMF' });
+      expect(ctx.parent('actuals', 'a0000')).toEqual({ legalEntity: 'USSI' });
+      expect(ctx.parent('actuals', 'a0599')).toBe('missing');
+      expect(one).not.toHaveBeenCalled();
+      // a parent the page did not name is asked on its own
+      expect(ctx.parent('actuals', 'zzz')).toBe('missing');
+      expect(one).toHaveBeenCalledTimes(1);
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

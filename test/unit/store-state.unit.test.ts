@@ -43,6 +43,10 @@ describe('state store', () => {
     expect(store.keyMap.writtenCompany('projects', 'p2')).toBeUndefined();
     store.keyMap.markWritten([{ task: 'categories', sourceId: 'c1', legalEntity: null, destKey: { CategoryId: 'Travel' }, hash: 'h' }]);
     expect(store.keyMap.writtenCompany('categories', 'c1')).toBeNull();
+    // many at once: written ones only, the first company of a record written to several
+    store.keyMap.markWritten([{ task: 'projects', sourceId: 'p1', legalEntity: 'USMF', destKey: { dataAreaId: 'USMF', ProjectID: 'PRJ-1' }, hash: 'h' }]);
+    expect(store.keyMap.writtenCompanies('projects', ['p1', 'p2', 'p3', "it's"])).toEqual(new Map([['p1', 'USMF']]));
+    expect(store.keyMap.writtenCompanies('categories', ['c1'])).toEqual(new Map([['c1', null]]));
   });
 
   it('records runs, task counts and per-record results, and purges after 45 days', () => {
