@@ -25,6 +25,25 @@ interface PendingWrite {
  * own records, then save the delta token.
  */
 export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<TaskTally> {
+  const run = await startTaskToFinOps(task, d);
+  let deltaToken: string | undefined;
+  for await (const page of readAhead(changePages(d, task, d.full ? undefined : d.store.deltaTokens.get(task.id)))) {
+    await run.page(page);
+    if (page.deltaToken) deltaToken = page.deltaToken;
+  }
+  return run.finish(deltaToken);
+}
+
+/** A PSA→F&O task fed page by page (by its own read, or by a read shared with other tasks of the table). */
+export interface FinOpsTaskRun {
+  /** Maps and writes one change page (a record of the task's retry list, read first, is not handled twice). */
+  page(page: SourcePage): Promise<void>;
+  /** Waits for the writes, settles held children, saves the delta token; the task's counts. */
+  finish(deltaToken: string | undefined): Promise<TaskTally>;
+}
+
+/** Sets a task up and handles its retry list; the change pages are given to the returned run. */
+export async function startTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<FinOpsTaskRun> {
   const tally = emptyTally();
   const entitySet = d.entitySetOf(task);
   const dryWritten = d.dryRunWritten as Map<string, string | null> | undefined;
@@ -198,53 +217,54 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
 
   if (retryIds.size > 0) await handlePage(await d.ports.readByIds(task, [...retryIds]));
 
-  let deltaToken: string | undefined;
-  const token = d.full ? undefined : d.store.deltaTokens.get(task.id);
-  for await (const page of readAhead(changePages(d, task, token))) {
+  const page = async (p: SourcePage): Promise<void> => {
     // a record read from the retry list is not handled twice
-    await handlePage(retryIds.size > 0 ? page.rows.filter((r) => !retryIds.has(String(r[task.source.idField]))) : page.rows);
-    tally.deleted += page.deleted.length;
-    if (page.deltaToken) deltaToken = page.deltaToken;
-  }
-  await flush(true);
+    await handlePage(retryIds.size > 0 ? p.rows.filter((r) => !retryIds.has(String(r[task.source.idField]))) : p.rows);
+    tally.deleted += p.deleted.length;
+  };
+  return { page, finish: (deltaToken) => finish(deltaToken) };
 
-  // children whose parent came later in this task (sub-tasks before their parent task) go now
-  for (let progress = true; progress && held.size > 0; ) {
-    progress = false;
-    for (const [id, h] of [...held]) {
-      held.delete(id);
-      const before = held.size;
-      handle(h.row, true);
-      if (buffer.length >= d.batchSize) await flush(false);
-      if (held.size === before) progress = true;
+  async function finish(deltaToken: string | undefined): Promise<TaskTally> {
+    await flush(true);
+
+    // children whose parent came later in this task (sub-tasks before their parent task) go now
+    for (let progress = true; progress && held.size > 0; ) {
+      progress = false;
+      for (const [id, h] of [...held]) {
+        held.delete(id);
+        const before = held.size;
+        handle(h.row, true);
+        if (buffer.length >= d.batchSize) await flush(false);
+        if (held.size === before) progress = true;
+      }
+      saveNotes();
+      await flush(true);
+    }
+    // many children wait for the same few parents: each parent's latest result is read once
+    const parentResults = new Map<string, ReturnType<typeof d.store.runs.latestInTask>>();
+    for (const [sourceId, h] of held) {
+      // a parent the filter or the legal-entity routing left out takes its children with it
+      const parentKey = `${h.parent.task}|${h.parent.id}`;
+      const parentEntity = d.sourceEntityOf(h.parent.task);
+      if (!parentResults.has(parentKey)) parentResults.set(parentKey, parentEntity ? d.store.runs.latestInTask(parentEntity, h.parent.task, h.parent.id) : undefined);
+      const parentResult = parentResults.get(parentKey);
+      if (parentResult && (parentResult.outcome === 'skipped' || parentResult.outcome === 'filtered')) {
+        const reason = `its ${h.parent.name} ${h.parent.id} is not synced: ${parentResult.message ?? parentResult.outcome}`;
+        tally.skipped++;
+        note(sourceId, 'skipped', reason);
+        d.status.record(task, h.row, sourceId, 'Skipped', { message: reason });
+        continue;
+      }
+      const message = `waiting for its ${h.parent.name} ${h.parent.id}, which is not in F&O (not synced yet or failed); it is retried on the next run`;
+      tally.errors++;
+      note(sourceId, 'error', message);
+      d.status.record(task, h.row, sourceId, 'Error', { message });
     }
     saveNotes();
-    await flush(true);
+    if (!d.dryRun && deltaToken) d.store.deltaTokens.set(task.id, deltaToken);
+    d.onProgress?.(task, tally);
+    return tally;
   }
-  // many children wait for the same few parents: each parent's latest result is read once
-  const parentResults = new Map<string, ReturnType<typeof d.store.runs.latestInTask>>();
-  for (const [sourceId, h] of held) {
-    // a parent the filter or the legal-entity routing left out takes its children with it
-    const parentKey = `${h.parent.task}|${h.parent.id}`;
-    const parentEntity = d.sourceEntityOf(h.parent.task);
-    if (!parentResults.has(parentKey)) parentResults.set(parentKey, parentEntity ? d.store.runs.latestInTask(parentEntity, h.parent.task, h.parent.id) : undefined);
-    const parentResult = parentResults.get(parentKey);
-    if (parentResult && (parentResult.outcome === 'skipped' || parentResult.outcome === 'filtered')) {
-      const reason = `its ${h.parent.name} ${h.parent.id} is not synced: ${parentResult.message ?? parentResult.outcome}`;
-      tally.skipped++;
-      note(sourceId, 'skipped', reason);
-      d.status.record(task, h.row, sourceId, 'Skipped', { message: reason });
-      continue;
-    }
-    const message = `waiting for its ${h.parent.name} ${h.parent.id}, which is not in F&O (not synced yet or failed); it is retried on the next run`;
-    tally.errors++;
-    note(sourceId, 'error', message);
-    d.status.record(task, h.row, sourceId, 'Error', { message });
-  }
-  saveNotes();
-  if (!d.dryRun && deltaToken) d.store.deltaTokens.set(task.id, deltaToken);
-  d.onProgress?.(task, tally);
-  return tally;
 }
 
 /** Whether a PSA record this task has no key for was created in PSA from an F&O row (`cameFromFinOpsVia`). */
@@ -254,7 +274,7 @@ function cameFromFinOps(task: TaskDef, d: TaskRunDeps, sourceId: string): boolea
 }
 
 /** The task's change pages: the probed first page and what follows it, or a normal read from the token. */
-async function* changePages(d: TaskRunDeps, task: TaskDef, token: string | undefined): AsyncGenerator<SourcePage> {
+export async function* changePages(d: TaskRunDeps, task: TaskDef, token: string | undefined): AsyncGenerator<SourcePage> {
   if (!d.firstPage) {
     let first = true;
     try {

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { orgUnitLegalEntity, type Config } from '../config';
 import type { RunState, RunTrigger, Store } from '../store';
 import { templates as registry, taskIndex, type TaskId, type TemplateId } from '../templates';
-import type { TaskDef } from '../templates/types';
+import type { TaskDef, TemplateDef } from '../templates/types';
 import { DV, FO_ENTITY_SETS } from '../templates/entities';
 import { resolveValueMaps } from '../templates/value-maps';
 import { mainRead, nextWatermark, pageStillExact, readsByLinksThisRun, savedWatermark, watermarkReads, type WrittenKeys } from './fo-scope';
@@ -15,8 +15,10 @@ import { readRunStart, type ProbedPage } from './run-start';
 import { runRow, SYNC_RUN_ENTITY_SET, SYNC_RUN_TABLE } from './run-row';
 import { runTaskToFinOps } from './run-task-to-fo';
 import { runTaskToPsa } from './run-task-to-psa';
+import { runTasksToFinOpsTogether } from './run-tasks-together';
+import { sharedReads } from './shared-reads';
 import { StatusCollector, SYNC_STATUS_ENTITY_SET, SYNC_STATUS_TABLE } from './status';
-import type { DryRunWrite } from './task-deps';
+import type { DryRunWrite, TaskRunDeps } from './task-deps';
 
 export interface RunOptions {
   readonly templates?: readonly TemplateId[];
@@ -186,47 +188,68 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
   };
   const summaries: TaskSummary[] = [];
 
-  for (const [index, { template, task }] of plan.entries()) {
-    if (template.direction === 'fo-to-psa' && !foFirstPages.has(task.id)) await prefetchFinOps(index);
-    const tlog = log.child({ template: template.id, task: task.id });
-    const onProgress = (t: TaskDef, tally: TaskTally): void => opts.onProgress?.({ template: template.id, task: t.id, tally, done: false });
-    tlog.info('task started');
-    try {
-      const taskDeps = {
-        runId, ports, store, logger: tlog, status, lookups, currencies, categoriesByName, trackedTasks: tracked, dryRunWritten,
-        settings: {
-          forecastModel: config.templates.forecastModel,
-          customerGroup: config.templates.customerGroup,
-          intercompany: config.templates.intercompany,
-          orgUnitLegalEntity: orgUnitLegalEntity(config),
-        },
-        valueMaps: resolveValueMaps(config.templates.valueMaps),
-        batchSize: config.sync.batchSize,
-        parallelism: config.sync.parallelism,
-        full: opts.full === true,
-        dryRun,
-        firstPage: template.direction === 'psa-to-fo' ? firstPages.get(task.id) : foFirstPages.get(task.id),
-        ...(template.direction === 'fo-to-psa' ? { foRead: foRead(task), nextWatermark: foWatermarks.get(task.id), linkedIds, scopeTargets } : { writtenKeys }),
-        entitySetOf,
-        sourceEntityOf,
-        onDryRunWrite: opts.onDryRunWrite,
-        onProgress,
-      };
-      const tally = template.direction === 'psa-to-fo' ? await runTaskToFinOps(task, taskDeps) : await runTaskToPsa(task, taskDeps);
-      summaries.push({ template: template.id, task: task.id, state: 'done', ...tally });
-      tlog.info({ ...tally }, 'task finished');
-      opts.onProgress?.({ template: template.id, task: task.id, tally, done: true });
-    } catch (err) {
-      const failure = (err as Error).message;
-      summaries.push({ template: template.id, task: task.id, state: 'failed', failure, ...emptyTally() });
-      tlog.error({ err }, 'task failed; the other tasks go on');
+  const depsFor = (template: TemplateDef, task: TaskDef, tlog: Logger): TaskRunDeps => ({
+    runId, ports, store, logger: tlog, status, lookups, currencies, categoriesByName, trackedTasks: tracked, dryRunWritten,
+    settings: {
+      forecastModel: config.templates.forecastModel,
+      customerGroup: config.templates.customerGroup,
+      intercompany: config.templates.intercompany,
+      orgUnitLegalEntity: orgUnitLegalEntity(config),
+    },
+    valueMaps: resolveValueMaps(config.templates.valueMaps),
+    batchSize: config.sync.batchSize,
+    parallelism: config.sync.parallelism,
+    full: opts.full === true,
+    dryRun,
+    firstPage: template.direction === 'psa-to-fo' ? firstPages.get(task.id) : foFirstPages.get(task.id),
+    ...(template.direction === 'fo-to-psa' ? { foRead: foRead(task), nextWatermark: foWatermarks.get(task.id), linkedIds, scopeTargets } : { writtenKeys }),
+    entitySetOf,
+    sourceEntityOf,
+    onDryRunWrite: opts.onDryRunWrite,
+    onProgress: (t: TaskDef, tally: TaskTally): void => opts.onProgress?.({ template: template.id, task: t.id, tally, done: false }),
+  });
+  /** A task's end: its summary and checkpointed counts; prefetched pages it made stale are dropped. */
+  const settle = (template: TemplateDef, task: TaskDef, tlog: Logger, outcome: { tally: TaskTally } | { error: unknown }): void => {
+    if ('tally' in outcome) {
+      summaries.push({ template: template.id, task: task.id, state: 'done', ...outcome.tally });
+      tlog.info({ ...outcome.tally }, 'task finished');
+      opts.onProgress?.({ template: template.id, task: task.id, tally: outcome.tally, done: true });
+    } else {
+      summaries.push({ template: template.id, task: task.id, state: 'failed', failure: (outcome.error as Error).message, ...emptyTally() });
+      tlog.error({ err: outcome.error }, 'task failed; the other tasks go on');
     }
     const last = summaries[summaries.length - 1];
     firstPages.delete(task.id);
     foFirstPages.delete(task.id);
     invalidate(task, template.direction, last.state === 'failed' || last.upserts + last.errors > 0);
     if (!dryRun) store.runs.saveTask(runId, { task: task.id, state: last.state, read: last.read, upserts: last.upserts, unchanged: last.unchanged, skipped: last.skipped, errors: last.errors });
+  };
+  // tasks that read the same table from the same token run together, from one read (shared-reads.ts)
+  const readerOf = sharedReads(plan, (id) => (opts.full === true ? undefined : store.deltaTokens.get(id)));
+
+  for (const [index, { template, task }] of plan.entries()) {
+    if (readerOf.has(task.id)) continue; // it runs with the task whose read it shares
+    if (template.direction === 'fo-to-psa' && !foFirstPages.has(task.id)) await prefetchFinOps(index);
+    const members = [...plan.filter((p) => readerOf.get(p.task.id) === task.id), plan[index]].map((p) => ({ ...p, tlog: log.child({ template: p.template.id, task: p.task.id }) }));
+    for (const m of members) m.tlog.info(members.length > 1 ? { sharedReadWith: members.map((x) => x.task.id) } : {}, 'task started');
+    if (members.length > 1) {
+      const outcomes = await runTasksToFinOpsTogether(members.map((m) => ({ task: m.task, d: depsFor(m.template, m.task, m.tlog) })));
+      members.forEach((m, i) => settle(m.template, m.task, m.tlog, outcomes[i]));
+      continue;
+    }
+    const tlog = members[0].tlog;
+    let outcome: { tally: TaskTally } | { error: unknown };
+    try {
+      const taskDeps = depsFor(template, task, tlog);
+      outcome = { tally: template.direction === 'psa-to-fo' ? await runTaskToFinOps(task, taskDeps) : await runTaskToPsa(task, taskDeps) };
+    } catch (error) {
+      outcome = { error };
+    }
+    settle(template, task, tlog, outcome);
   }
+  // in plan order (a task that shared a later task's read ran with it)
+  const order = new Map(plan.map((p, i) => [p.task.id, i]));
+  summaries.sort((a, b) => (order.get(a.task) ?? 0) - (order.get(b.task) ?? 0));
 
   const sum = (k: keyof TaskTally): number => summaries.reduce((n, s) => n + s[k], 0);
   const failedTasks = summaries.filter((s) => s.state === 'failed').length;
