@@ -69,6 +69,16 @@ describe('runSync against in-memory services', () => {
     expect(store.runs.get(s.runId)).toMatchObject({ state: 'Succeeded', upserts: 8 });
   });
 
+  it('times the whole run, its status and run rows written', async () => {
+    const ports = fake.ports();
+    const slow = { ...ports, upsertMultipleBatch: async (groups: Parameters<typeof ports.upsertMultipleBatch>[0]) => {
+      await new Promise((r) => setTimeout(r, 80));
+      await ports.upsertMultipleBatch(groups);
+    } };
+    const s = await runSync({ config, store, ports: slow, logger });
+    expect(s.durationMs).toBeGreaterThanOrEqual(75);
+  });
+
   it('writes nothing on a second run, and exactly one record after one field changes', async () => {
     await run();
     const before = fake.foOps;

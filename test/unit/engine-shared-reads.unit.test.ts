@@ -4,7 +4,7 @@ import { templates } from '../../bridge/templates';
 import type { TaskId } from '../../bridge/templates/types';
 
 describe('tasks that share one read of a table', () => {
-  const all = templates({ milestoneSource: 'lookup' });
+  const all = templates({ milestoneSource: '3.x' });
   const plan = planRun(all, ['projects-and-contracts', 'project-tasks', 'expense-categories-to-fo', 'hour-estimates', 'expense-estimates', 'actuals']);
 
   it('runs the estimate connections with the actual connections when both start from the same token', () => {
