@@ -31,6 +31,7 @@ export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<Ta
     await run.page(page);
     if (page.deltaToken) deltaToken = page.deltaToken;
   }
+  d.onReadDone?.();
   return run.finish(deltaToken);
 }
 
@@ -278,7 +279,7 @@ export async function* changePages(d: TaskRunDeps, task: TaskDef, token: string 
   if (!d.firstPage) {
     let first = true;
     try {
-      for await (const page of d.ports.readChanges(task, token)) {
+      for await (const page of d.startedRead ?? d.ports.readChanges(task, token)) {
         first = false;
         yield page;
       }

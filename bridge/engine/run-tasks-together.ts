@@ -36,6 +36,7 @@ export async function runTasksToFinOpsTogether(members: readonly { readonly task
       }
       if (page.deltaToken) deltaToken = page.deltaToken;
     }
+    reader.d.onReadDone?.();
   } catch (error) {
     // the read failed: it fails every task still going
     for (const i of members.keys()) outcomes[i] ??= { error };

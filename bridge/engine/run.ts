@@ -10,13 +10,14 @@ import { mainRead, nextWatermark, pageStillExact, readsByLinksThisRun, savedWate
 import { emptyTally, type TaskTally } from './counts';
 import { LookupCache } from './lookup-cache';
 import { planRun } from './plan';
-import type { EnginePorts, Rec } from './ports';
+import type { EnginePorts, Rec, SourcePage } from './ports';
 import { readRunStart, type ProbedPage } from './run-start';
 import { runRow, SYNC_RUN_ENTITY_SET, SYNC_RUN_TABLE } from './run-row';
 import { runTaskToFinOps } from './run-task-to-fo';
 import { runTaskToPsa } from './run-task-to-psa';
 import { runTasksToFinOpsTogether } from './run-tasks-together';
 import { sharedReads } from './shared-reads';
+import { startRead } from './started-read';
 import { StatusCollector, SYNC_STATUS_ENTITY_SET, SYNC_STATUS_TABLE } from './status';
 import type { DryRunWrite, TaskRunDeps } from './task-deps';
 
@@ -188,7 +189,15 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
   };
   const summaries: TaskSummary[] = [];
 
-  const depsFor = (template: TemplateDef, task: TaskDef, tlog: Logger): TaskRunDeps => ({
+  // the next PSA→F&O task's change read starts when a PSA→F&O task has read its last page: its first
+  // page comes while the last write batches of this one are answered (they write F&O, not the source)
+  const startedReads = new Map<TaskId, AsyncIterable<SourcePage>>();
+  const startNextRead = (index: number): void => {
+    const next = plan.slice(index + 1).find((p) => !readerOf.has(p.task.id));
+    if (!next || next.template.direction !== 'psa-to-fo' || firstPages.has(next.task.id) || startedReads.has(next.task.id)) return;
+    startedReads.set(next.task.id, startRead(ports.readChanges(next.task, opts.full === true ? undefined : store.deltaTokens.get(next.task.id))));
+  };
+  const depsFor = (template: TemplateDef, task: TaskDef, tlog: Logger, index: number): TaskRunDeps => ({
     runId, ports, store, logger: tlog, status, lookups, currencies, categoriesByName, trackedTasks: tracked, dryRunWritten,
     settings: {
       forecastModel: config.templates.forecastModel,
@@ -202,6 +211,8 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
     full: opts.full === true,
     dryRun,
     firstPage: template.direction === 'psa-to-fo' ? firstPages.get(task.id) : foFirstPages.get(task.id),
+    startedRead: startedReads.get(task.id),
+    onReadDone: template.direction === 'psa-to-fo' ? () => startNextRead(index) : undefined,
     ...(template.direction === 'fo-to-psa' ? { foRead: foRead(task), nextWatermark: foWatermarks.get(task.id), linkedIds, scopeTargets } : { writtenKeys }),
     entitySetOf,
     sourceEntityOf,
@@ -219,6 +230,7 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
       tlog.error({ err: outcome.error }, 'task failed; the other tasks go on');
     }
     const last = summaries[summaries.length - 1];
+    startedReads.delete(task.id);
     firstPages.delete(task.id);
     foFirstPages.delete(task.id);
     invalidate(task, template.direction, last.state === 'failed' || last.upserts + last.errors > 0);
@@ -233,14 +245,14 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
     const members = [...plan.filter((p) => readerOf.get(p.task.id) === task.id), plan[index]].map((p) => ({ ...p, tlog: log.child({ template: p.template.id, task: p.task.id }) }));
     for (const m of members) m.tlog.info(members.length > 1 ? { sharedReadWith: members.map((x) => x.task.id) } : {}, 'task started');
     if (members.length > 1) {
-      const outcomes = await runTasksToFinOpsTogether(members.map((m) => ({ task: m.task, d: depsFor(m.template, m.task, m.tlog) })));
+      const outcomes = await runTasksToFinOpsTogether(members.map((m) => ({ task: m.task, d: depsFor(m.template, m.task, m.tlog, index) })));
       members.forEach((m, i) => settle(m.template, m.task, m.tlog, outcomes[i]));
       continue;
     }
     const tlog = members[0].tlog;
     let outcome: { tally: TaskTally } | { error: unknown };
     try {
-      const taskDeps = depsFor(template, task, tlog);
+      const taskDeps = depsFor(template, task, tlog, index);
       outcome = { tally: template.direction === 'psa-to-fo' ? await runTaskToFinOps(task, taskDeps) : await runTaskToPsa(task, taskDeps) };
     } catch (error) {
       outcome = { error };

@@ -28,6 +28,8 @@ export interface TaskRunDeps extends ContextDeps {
   readonly parallelism: number;
   readonly full: boolean;
   readonly dryRun: boolean;
+  /** The task's change read from its saved token, started by the run before the task (started-read.ts). */
+  readonly startedRead?: AsyncIterable<SourcePage>;
   /** The task's first change page, already read by the run's probe (incremental runs). */
   readonly firstPage?: SourcePage & { readonly nextLink?: string };
   /** F&O→PSA: the task's main read (its filter from the saved watermark on). */
@@ -44,6 +46,8 @@ export interface TaskRunDeps extends ContextDeps {
   sourceEntityOf(task: string): string | undefined;
   /** Configured destination/source entity set of an F&O side. */
   entitySetOf(task: TaskDef): string;
+  /** Called once the task has read its last change page (its writes may still be in flight). */
+  onReadDone?(): void;
   onDryRunWrite?(w: DryRunWrite): void;
   onProgress?(task: TaskDef, tally: TaskTally): void;
 }

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { parseConfig, type Config } from '../../bridge/config';
 import { planRun, runSync, type DryRunWrite } from '../../bridge/engine';
 import { PlanError } from '../../bridge/engine/errors';
+import { startRead } from '../../bridge/engine/started-read';
 import { Store } from '../../bridge/store';
 import { TEMPLATES } from '../../bridge/templates';
 import type { TemplateDef } from '../../bridge/templates/types';
@@ -77,6 +78,43 @@ describe('runSync against in-memory services', () => {
     } };
     const s = await runSync({ config, store, ports: slow, logger });
     expect(s.durationMs).toBeGreaterThanOrEqual(75);
+  });
+
+  it('starts the next task\'s change read when a task has read its last page, while its writes are answered', async () => {
+    const ports = fake.ports();
+    const events: string[] = [];
+    const logged = {
+      ...ports,
+      readChanges: (task: Parameters<typeof ports.readChanges>[0], token: string | undefined) => {
+        events.push(`read ${task.id}`);
+        return ports.readChanges(task, token);
+      },
+      writeFinOps: async (ops: Parameters<typeof ports.writeFinOps>[0]) => {
+        await new Promise((r) => setTimeout(r, 20));
+        const out = await ports.writeFinOps(ops);
+        events.push(`written ${ops[0].entitySet}`);
+        return out;
+      },
+    };
+    const s = await runSync({ config, store, ports: logged, logger });
+    expect(s.state).toBe('Succeeded');
+    // the contracts' read starts before the accounts' (customers') writes are answered
+    expect(events.indexOf('read contracts')).toBeLessThan(events.lastIndexOf('written CustomersV3'));
+    expect(events.filter((e) => e === 'read contracts')).toHaveLength(1);
+  });
+
+  it('a started read hands its first page over, and its failure shows when that page is asked for', async () => {
+    async function* pages() {
+      yield { rows: [{ id: 1 }], deleted: [] };
+      throw Object.assign(new Error('gone'), { status: 500 });
+    }
+    let asked = 0;
+    const source = { [Symbol.asyncIterator]: () => { const it = pages(); return { next: () => { asked++; return it.next(); } }; } };
+    const started = startRead(source);
+    expect(asked).toBe(1);
+    const it = started[Symbol.asyncIterator]();
+    expect((await it.next()).value).toEqual({ rows: [{ id: 1 }], deleted: [] });
+    await expect(it.next()).rejects.toThrow('gone');
   });
 
   it('writes nothing on a second run, and exactly one record after one field changes', async () => {
