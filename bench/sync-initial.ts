@@ -30,8 +30,8 @@ import type { PatternName, SampleRecord } from './patterns/patterns';
  * recommends (RECOMMENDED_NODE_OPTIONS) unless `PSAFO_BENCH_BRIDGE_NODE_OPTIONS` says otherwise.
  * Writes bench/results/sync-initial.json.
  */
-/** The bridge's supported memory setting (docs/bridge.md, "Memory"): the bounded young generation keeps RSS low and flat with volume; the old-space bound is a ceiling. */
-export const RECOMMENDED_NODE_OPTIONS = '--max-old-space-size=1024 --max-semi-space-size=8';
+/** The bridge's supported memory setting (docs/bridge.md, "Memory"): the bounded young generation keeps RSS low and flat with volume; the old-space bound sets how far the old generation grows between collections. */
+export const RECOMMENDED_NODE_OPTIONS = '--max-old-space-size=512 --max-semi-space-size=8';
 const PSA_TO_FO = ['accounts-to-customers', 'projects-and-contracts', 'project-tasks', 'expense-categories-to-psa', 'expense-categories-to-fo', 'hour-estimates', 'expense-estimates', 'actuals'];
 /** With actuals-update-to-psa, which reads every F&O actual on each run (F&O has no change tracking). */
 const EVERY_TEMPLATE = [...PSA_TO_FO, 'actuals-update-to-psa'];
@@ -316,7 +316,7 @@ export async function main(argv: string[]): Promise<void> {
       recommendedNodeOptions: RECOMMENDED_NODE_OPTIONS,
       peakRssMb: { [nodeOptions || 'default heap']: bridge.peakRssMb, 'default heap': defaultHeap.peakRssMb },
       defaultHeap: { exitCode: defaultHeap.exitCode, seconds: defaultHeap.seconds, recordsPerSecond: defaultHeap.recordsPerSecond, peakRssMb: defaultHeap.peakRssMb },
-      note: `V8 sizes its young generation by the allocation rate and grows its heap lazily up to its default limit (${Math.round(getHeapStatistics().heap_size_limit / 1048576)} MB in this process) however small the live heap is; with the recommended setting (a bounded young generation, old space capped at 1,024 MB) the bridge's RSS stays low and flat as the volume doubles (docs/bridge.md, Memory)`,
+      note: `V8 sizes its young generation by the allocation rate and grows its heap lazily up to its default limit (${Math.round(getHeapStatistics().heap_size_limit / 1048576)} MB in this process) however small the live heap is; with the recommended setting (a bounded young generation, old space capped at 512 MB) the bridge's RSS stays low, about 10% more when the volume doubles (docs/bridge.md, Memory)`,
     },
     secondLatency,
     speedNote:
