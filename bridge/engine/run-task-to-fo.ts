@@ -4,7 +4,6 @@ import type { TaskDef } from '../templates/types';
 import { emptyTally, type TaskTally } from './counts';
 import { changeHash } from './change-hash';
 import { noteWritten } from './fo-scope';
-import { readAhead } from './read-ahead';
 import type { FoWriteOp, Rec, SourcePage } from './ports';
 import { taskContext } from './task-context';
 import type { TaskRunDeps } from './task-deps';
@@ -19,23 +18,11 @@ interface PendingWrite {
 }
 
 /**
- * One PSA→F&O task: read changes (retry list first, then the delta since the saved token), map,
- * skip unchanged payloads, write in $batch requests with bounded parallelism, checkpoint every
- * batch (key map + results), hold children whose parent is missing and retry them after the task's
- * own records, then save the delta token.
+ * One PSA→F&O task, fed its change pages by run-tasks-together.ts (its own read, or one shared with
+ * other tasks of the table): retry list first, then the pages; map, skip unchanged payloads, write in
+ * $batch requests with bounded parallelism, checkpoint every batch (key map + results), hold children
+ * whose parent is missing and retry them after the task's own records, then save the delta token.
  */
-export async function runTaskToFinOps(task: TaskDef, d: TaskRunDeps): Promise<TaskTally> {
-  const run = await startTaskToFinOps(task, d);
-  let deltaToken: string | undefined;
-  for await (const page of readAhead(changePages(d, task, d.full ? undefined : d.store.deltaTokens.get(task.id)))) {
-    await run.page(page);
-    if (page.deltaToken) deltaToken = page.deltaToken;
-  }
-  d.onReadDone?.();
-  return run.finish(deltaToken);
-}
-
-/** A PSA→F&O task fed page by page (by its own read, or by a read shared with other tasks of the table). */
 export interface FinOpsTaskRun {
   /** Maps and writes one change page (a record of the task's retry list, read first, is not handled twice). */
   page(page: SourcePage): Promise<void>;

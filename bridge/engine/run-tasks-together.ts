@@ -7,7 +7,7 @@ import type { TaskRunDeps } from './task-deps';
 export type TogetherOutcome = { readonly tally: TaskTally } | { readonly error: unknown };
 
 /**
- * PSA→F&O tasks of one shared read (shared-reads.ts): each handles its retry list, then every change
+ * PSA→F&O tasks of one read (one task, or tasks sharing it: shared-reads.ts): each handles its retry list, then every change
  * page goes to each task in turn; the last task's read is used (its probed first page, its token).
  * A task that fails takes no more pages and the others go on, as when tasks run one by one.
  */
@@ -34,6 +34,8 @@ export async function runTasksToFinOpsTogether(members: readonly { readonly task
           outcomes[i] = { error };
         }
       }
+      // no task takes pages any more: the rest of the read is not needed
+      if (outcomes.every((o) => o !== undefined)) break;
       if (page.deltaToken) deltaToken = page.deltaToken;
     }
     reader.d.onReadDone?.();

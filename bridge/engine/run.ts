@@ -13,7 +13,6 @@ import { planRun } from './plan';
 import type { EnginePorts, Rec, SourcePage } from './ports';
 import { readRunStart, type ProbedPage } from './run-start';
 import { runRow, SYNC_RUN_ENTITY_SET, SYNC_RUN_TABLE } from './run-row';
-import { runTaskToFinOps } from './run-task-to-fo';
 import { runTaskToPsa } from './run-task-to-psa';
 import { runTasksToFinOpsTogether } from './run-tasks-together';
 import { sharedReads } from './shared-reads';
@@ -244,7 +243,8 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
     if (template.direction === 'fo-to-psa' && !foFirstPages.has(task.id)) await prefetchFinOps(index);
     const members = [...plan.filter((p) => readerOf.get(p.task.id) === task.id), plan[index]].map((p) => ({ ...p, tlog: log.child({ template: p.template.id, task: p.task.id }) }));
     for (const m of members) m.tlog.info(members.length > 1 ? { sharedReadWith: members.map((x) => x.task.id) } : {}, 'task started');
-    if (members.length > 1) {
+    if (template.direction === 'psa-to-fo') {
+      // one read for the task and the tasks that share it
       const outcomes = await runTasksToFinOpsTogether(members.map((m) => ({ task: m.task, d: depsFor(m.template, m.task, m.tlog, index) })));
       members.forEach((m, i) => settle(m.template, m.task, m.tlog, outcomes[i]));
       continue;
@@ -252,8 +252,7 @@ export async function runSync(deps: RunDeps, opts: RunOptions = {}): Promise<Run
     const tlog = members[0].tlog;
     let outcome: { tally: TaskTally } | { error: unknown };
     try {
-      const taskDeps = depsFor(template, task, tlog, index);
-      outcome = { tally: template.direction === 'psa-to-fo' ? await runTaskToFinOps(task, taskDeps) : await runTaskToPsa(task, taskDeps) };
+      outcome = { tally: await runTaskToPsa(task, depsFor(template, task, tlog, index)) };
     } catch (error) {
       outcome = { error };
     }

@@ -103,6 +103,33 @@ describe('runSync against in-memory services', () => {
     expect(events.filter((e) => e === 'read contracts')).toHaveLength(1);
   });
 
+  it('stops reading a task\'s changes once the task has failed', async () => {
+    fake.pageSize = 1;
+    const ports = fake.ports();
+    let pulled = 0;
+    const failing = {
+      ...ports,
+      readChanges: async function* (task: Parameters<typeof ports.readChanges>[0], token: string | undefined) {
+        if (task.id !== 'accounts') return yield* ports.readChanges(task, token);
+        for await (const page of ports.readChanges(task, token)) {
+          pulled++;
+          yield { ...page, deltaToken: undefined };
+        }
+        for (let i = 0; i < 8; i++) {
+          pulled++;
+          yield { rows: [], deleted: [], ...(i === 7 ? { deltaToken: 'end' } : {}) };
+        }
+      },
+      writeFinOps: async () => {
+        throw new Error('F&O down');
+      },
+    };
+    // one batch in flight: the failure shows at the first full batch
+    const s = await runSync({ config: { ...config, sync: { ...config.sync, parallelism: 1 } }, store, ports: failing, logger });
+    expect(s.tasks.find((t) => t.task === 'accounts')).toMatchObject({ state: 'failed', failure: 'F&O down' });
+    expect(pulled).toBeLessThan(6);
+  });
+
   it('a started read hands its first page over, and its failure shows when that page is asked for', async () => {
     async function* pages() {
       yield { rows: [{ id: 1 }], deleted: [] };
