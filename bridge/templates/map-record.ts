@@ -1,5 +1,5 @@
 import { legalEntities, type MapContext } from './context';
-import { applyTransform } from './transforms';
+import { applyTransform, copiedValue } from './transforms';
 import type { FilterRule, LookupDef, TaskDef, TaskId } from './types';
 
 type Rec = Readonly<Record<string, unknown>>;
@@ -88,9 +88,8 @@ export function mapRecord(task: TaskDef, record: Rec, ctx: MapContext): MapOutco
     let value: unknown;
     let destination = row.destination;
     if (row.transform.kind === 'copy') {
-      // the most common row, read here without a result object (what applyTransform's 'copy' returns)
-      value = row.source === null ? null : read(row.source);
-      if (value === undefined) value = null;
+      // the most common row, without applyTransform's result object
+      value = copiedValue(row, read);
     } else {
       const r = applyTransform(row, read, ctx);
       if ('error' in r) return { kind: 'error', sourceId, message: r.error };

@@ -10,13 +10,19 @@ export type { TransformResult } from './result';
 /** Reads a source path of the record being mapped (see map-record.ts). */
 export type SourceReader = (path: string) => unknown;
 
+/** A copy row's value: its source as read, null when absent (mapRecord reads copy rows through this without a result object). */
+export function copiedValue(row: FieldMapping, read: SourceReader): unknown {
+  const value = row.source === null ? null : read(row.source);
+  return value === undefined ? null : value;
+}
+
 /** Applies one mapping row's transform to its source value. */
 export function applyTransform(row: FieldMapping, read: SourceReader, ctx: MapContext): TransformResult {
   const t = row.transform;
   const value = row.source === null ? null : read(row.source);
   switch (t.kind) {
     case 'copy':
-      return { value: value === undefined ? null : value };
+      return { value: copiedValue(row, () => value) };
     case 'constant':
       return { value: t.value };
     case 'valueMap':
